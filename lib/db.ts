@@ -1,0 +1,35 @@
+/** The one database client of the app: Prisma over node-postgres, plus the pool for raw SQL. */
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { requireDatabaseUrl } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
+
+// numeric → JS number for raw queries; money has 6 decimals at most, well within double precision
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+
+interface DbGlobals {
+  pool?: pg.Pool;
+  prisma?: PrismaClient;
+}
+// survive Next.js dev hot reloads without opening a new pool each time
+const g = globalThis as typeof globalThis & { __frontierwatchDb?: DbGlobals };
+const state: DbGlobals = (g.__frontierwatchDb ??= {});
+
+export function getPool(): pg.Pool {
+  state.pool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5000 });
+  return state.pool;
+}
+
+export function getPrisma(): PrismaClient {
+  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  return state.prisma;
+}
+
+export async function closeDb(): Promise<void> {
+  const { prisma, pool } = state;
+  state.prisma = undefined;
+  state.pool = undefined;
+  await prisma?.$disconnect();
+  await pool?.end();
+}

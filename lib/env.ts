@@ -1,0 +1,79 @@
+/**
+ * The one place that reads process.env. Parsed once; a bad value stops the process with every
+ * offending variable named.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Postgres connection string; when unset an embedded PostgreSQL is started under FW_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Where the embedded database and other local state live. */
+  FW_DATA_DIR: z.string().min(1).default(".data"),
+  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
+  EMBEDDED_PG_PORT: port.default(54329),
+  /** HTTP port of the dashboard and API. */
+  PORT: port.default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  /** Base URL used in links that leave the app (emails). */
+  PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Run the ingest worker inside `npm start` (set false when workers run as separate processes). */
+  START_WORKER: bool.default(true),
+  /** Cron schedule of the curated dataset reload (it also runs at every start). */
+  CURATED_SCHEDULE: z.string().min(9).default("17 3 * * *"),
+  /** Folder of the curated dataset. */
+  CURATED_DIR: z.string().min(1).default("prisma/seed"),
+  /** Token for admin routes (ingest trigger, digest preview for a subscriber); unset disables them. */
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** SMTP server for the digest, e.g. smtp://user:pass@smtp.example.com:587 */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().min(3).default("FrontierWatch <digest@frontierwatch.local>"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function formatEnvError(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+}
+
+/** Parses an environment (process.env by default); throws one error listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // empty strings mean "not set", as in most .env tooling
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) throw new Error(`Invalid environment:\n${formatEnvError(result.error)}`);
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Absolute path of the local state folder. */
+export function dataDir(env: Env = getEnv()): string {
+  return path.resolve(env.FW_DATA_DIR);
+}
+
+/** The DATABASE_URL, which the launcher sets after starting the embedded database. */
+export function requireDatabaseUrl(env: Env = getEnv()): string {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database");
+  return env.DATABASE_URL;
+}
+
+/** Records the database this process uses (after the embedded one starts); child processes inherit it. */
+export function useDatabaseUrl(url: string): void {
+  cached = { ...getEnv(), DATABASE_URL: url };
+  process.env.DATABASE_URL = url;
+}
