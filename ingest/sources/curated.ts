@@ -8,6 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { normaliseAlias } from "../../lib/aliases";
 import type { z } from "zod";
 import {
   curatedBenchmarksFileSchema,
@@ -71,7 +72,7 @@ function validateFile<S extends z.ZodType>(file: SourceFile, schema: S): { data?
   try {
     doc = parseYaml(file.text, { prettyErrors: true, strict: true, uniqueKeys: true });
   } catch (err) {
-    return { rejections: [{ file: file.path, record: "(file)", field: "(syntax)", reason: (err as Error).message.split("\n")[0] }] };
+    return { rejections: [{ file: file.path, record: "(file)", field: "(syntax)", reason: (err as Error).message.split("\n")[0] ?? "invalid YAML" }] };
   }
   const result = schema.safeParse(doc);
   if (result.success) return { data: result.data, rejections: [] };
@@ -145,7 +146,7 @@ export function parseCuratedDataset(files: SourceFile[]): CuratedDataset {
     if (rejections.length) { out.rejections.push(...rejections); continue; }
     for (const m of models) {
       modelSlugs.add(m.slug);
-      for (const a of m.aliases) aliasOwner.set(a.toLowerCase(), m.slug);
+      for (const a of [m.slug, ...m.aliases]) aliasOwner.set(normaliseAlias(a), m.slug);
       out.models.push({ ...m, lab, file: file.path });
     }
     out.files.push(file.path);
@@ -174,10 +175,10 @@ function checkModelFile(file: string, lab: string, models: CuratedModel[], refs:
     local.add(m.slug);
     if (m.released < "2018-01-01" || m.released > "2030-12-31") rej.push({ file, record, field: "released", reason: `release date ${m.released} out of range` });
     if (m.deprecatedOn && m.deprecatedOn < m.released) rej.push({ file, record, field: "deprecatedOn", reason: "deprecated before release" });
-    for (const alias of m.aliases) {
-      const key = alias.toLowerCase();
+    for (const alias of [m.slug, ...m.aliases]) {
+      const key = normaliseAlias(alias);
       const owner = refs.aliasOwner.get(key) ?? localAliases.get(key);
-      if (owner && owner !== m.slug) rej.push({ file, record, field: "aliases", reason: `alias "${alias}" already names model "${owner}"` });
+      if (owner && owner !== m.slug) rej.push({ file, record, field: alias === m.slug ? "slug" : "aliases", reason: `"${alias}" already names model "${owner}"` });
       localAliases.set(key, m.slug);
     }
     const lastFrom = new Map<string, string>();
@@ -190,7 +191,11 @@ function checkModelFile(file: string, lab: string, models: CuratedModel[], refs:
       if (prev && p.from <= prev) rej.push({ file, record, field: `prices[${i}].from`, reason: `price dates for ${key} must increase (${p.from} after ${prev})` });
       lastFrom.set(key, p.from);
     });
+    const scoreKeys = new Set<string>();
     m.scores.forEach((s, i) => {
+      const scoreKey = `${s.benchmark}|${s.settings ?? ""}|${s.date ?? m.released}`;
+      if (scoreKeys.has(scoreKey)) rej.push({ file, record, field: `scores[${i}]`, reason: `a second ${s.benchmark} score with the same settings and date` });
+      scoreKeys.add(scoreKey);
       const b = refs.benchmarks.get(s.benchmark);
       if (!b) { rej.push({ file, record, field: `scores[${i}].benchmark`, reason: `unknown benchmark "${s.benchmark}"` }); return; }
       if (s.score < b.scaleMin || s.score > b.scaleMax) rej.push({ file, record, field: `scores[${i}].score`, reason: `${s.score} is outside ${b.slug}'s range ${b.scaleMin}-${b.scaleMax}` });

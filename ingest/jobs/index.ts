@@ -1,0 +1,6 @@
+/** The one explicit list of jobs the worker runs. */
+import { ingestSourceJob } from "./ingest-source";
+import type { JobDefinition } from "./types";
+
+export const jobs: JobDefinition[] = [ingestSourceJob as unknown as JobDefinition];
+export { ingestSourceJob };

@@ -1,0 +1,54 @@
+/** Registers every source adapter with the registry (imported once by ingest/run-source.ts). */
+import path from "node:path";
+import { getEnv } from "../../lib/env";
+import { writeCuratedDataset } from "../write/curated";
+import { emptyCounts, storeSnapshot } from "../runs";
+import { formatRejection, parseCuratedDataset, readCuratedFiles } from "./curated";
+import { registerSource } from "./registry";
+
+registerSource({
+  slug: "curated",
+  name: "FrontierWatch curated reference dataset",
+  kind: "curated",
+  url: "https://github.com/frontierwatch/frontierwatch/tree/main/prisma/seed",
+  schedule: getEnv().CURATED_SCHEDULE,
+  async run({ pool, sourceId, runId, log, fromFile }) {
+    const dir = path.resolve(fromFile ?? getEnv().CURATED_DIR);
+    const files = await readCuratedFiles(dir);
+    if (files.length === 0) throw new Error(`no curated files found in ${dir}`);
+
+    // raw bytes first, in their own transaction: kept even when parsing rejects them
+    const snapshotByFile = new Map<string, number>();
+    for (const f of files) {
+      snapshotByFile.set(f.path, await storeSnapshot(pool, sourceId, runId, { bytes: Buffer.from(f.text, "utf8"), url: `file:prisma/seed/${f.path}`, contentType: "application/yaml" }));
+    }
+
+    const ds = parseCuratedDataset(files);
+    for (const r of ds.rejections) log.warn({ rejection: r }, formatRejection(r));
+    if (ds.files.length === 0) {
+      return { status: "failed", counts: { ...emptyCounts(), rejected: ds.rejections.length }, rejections: ds.rejections, message: "every curated file was rejected; nothing loaded" };
+    }
+
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const { counts, removed } = await writeCuratedDataset(client, ds, {
+        sourceId, runId, snapshotByFile, asOf: new Date().toISOString().slice(0, 10), retract: ds.rejections.length === 0,
+      });
+      await client.query("COMMIT");
+      const rejectedFiles = [...new Set(ds.rejections.map((r) => r.file))];
+      return {
+        status: ds.rejections.length ? "partial" : "succeeded",
+        counts: { ...counts, rejected: ds.rejections.length },
+        rejections: ds.rejections,
+        matchRate: 1,
+        message: `${ds.files.length} files loaded (${ds.models.length} models)` + (removed ? `, ${removed} retracted rows removed` : "") + (rejectedFiles.length ? `; rejected files (nothing loaded from them): ${rejectedFiles.join(", ")}` : ""),
+      };
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  },
+});

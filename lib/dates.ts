@@ -1,0 +1,21 @@
+/** Calendar dates as YYYY-MM-DD strings in UTC, the form every API and chart uses. */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function parseDay(s: string): Date {
+  return new Date(`${s}T00:00:00Z`);
+}
+
+/** First day of each month from `from` to `to` inclusive. */
+export function monthStarts(from: Date, to: Date): Date[] {
+  const out: Date[] = [];
+  let y = from.getUTCFullYear();
+  let m = from.getUTCMonth();
+  while (Date.UTC(y, m, 1) <= to.getTime()) {
+    out.push(new Date(Date.UTC(y, m, 1)));
+    m++;
+    if (m === 12) { m = 0; y++; }
+  }
+  return out;
+}
