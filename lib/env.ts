@@ -38,6 +38,10 @@ export const envSchema = z.object({
   /** SMTP server for the digest, e.g. smtp://user:pass@smtp.example.com:587 */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("FrontierWatch <digest@frontierwatch.local>"),
+  /** Tests only: a local Postgres server to run the DB tests on (a fresh database is created on it). */
+  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+  /** Tests only: port of the embedded PostgreSQL used by the DB tests. */
+  TEST_PG_PORT: port.default(54339),
 });
 
 export type Env = z.infer<typeof envSchema>;
