@@ -1,7 +1,7 @@
-import { CAPABILITY_LEVELS, CheapestPricePanel } from "../../components/overview/CheapestPricePanel";
+import { CheapestPricePanel } from "../../components/overview/CheapestPricePanel";
 import { getHealth } from "../../lib/queries/health";
 import { getCheapestAtCapability } from "../../lib/queries/trends";
-import { cheapestQuery } from "../../lib/schemas/trends";
+import { CAPABILITY_LEVELS, cheapestQuery } from "../../lib/schemas/trends";
 
 export const dynamic = "force-dynamic";
 

@@ -6,16 +6,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { prepareCheapestPrice } from "../../lib/charts/prepare-cheapest-price";
-import { cheapestResponse, type CheapestResponse } from "../../lib/schemas/trends";
+import { CAPABILITY_LEVELS, cheapestResponse, type CapabilityLevelId, type CheapestResponse } from "../../lib/schemas/trends";
 import { CheapestPriceChart } from "../charts/CheapestPriceChart";
-
-export const CAPABILITY_LEVELS = [
-  { id: "gpt-3.5", label: "GPT-3.5 level (MMLU ≥ 64.8)", benchmark: "mmlu", threshold: 64.8 },
-  { id: "gpt-4", label: "GPT-4 level (MMLU ≥ 86.4)", benchmark: "mmlu", threshold: 86.4 },
-  { id: "gpqa-50", label: "GPQA Diamond ≥ 50", benchmark: "gpqa-diamond", threshold: 50 },
-  { id: "gpqa-70", label: "GPQA Diamond ≥ 70", benchmark: "gpqa-diamond", threshold: 70 },
-] as const;
-export type CapabilityLevelId = (typeof CAPABILITY_LEVELS)[number]["id"];
 
 async function fetchCheapest(benchmark: string, threshold: number): Promise<CheapestResponse> {
   const res = await fetch(`/api/v1/trends/cheapest?benchmark=${encodeURIComponent(benchmark)}&threshold=${threshold}`);
