@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium";
 
 /**
  * Browser tests against the real app: `npm start`'s launcher with its own embedded database
@@ -7,12 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
-export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
-}
-
+// Debian's Chromium (or CHROMIUM_PATH); without one, Playwright's own browser if it was installed
 const executablePath = findChromium();
+const launchOptions = { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,12 +23,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
+    launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], ...(executablePath ? { launchOptions: { executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] } } : {}) } }],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,

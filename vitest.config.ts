@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["{lib,ingest,emails,components,app}/**/*.test.{ts,tsx}"], exclude: ["**/*.db.test.ts", "node_modules/**"], environment: "node" },
+        test: { name: "unit", include: ["{lib,ingest,emails,components,app,scripts}/**/*.test.{ts,tsx}"], exclude: ["**/*.db.test.ts", "node_modules/**"], environment: "node" },
       },
       {
         extends: true,

@@ -13,6 +13,11 @@ describe("toValidityWindows", () => {
       ["2025-06-10", "2026-01-01"],
     ]);
   });
+  it("ends a window at its own end date, leaving a gap until the next price", () => {
+    const w = toValidityWindows([{ validFrom: d("2025-01-01"), validUntil: d("2025-02-08"), ...price(0.14, 0.28) }, { validFrom: d("2025-03-01"), ...price(0.27, 1.1) }], null);
+    expect(w.map((x) => x.validTo?.toISOString().slice(0, 10) ?? null)).toEqual(["2025-02-08", null]);
+    expect(w[0]).not.toHaveProperty("validUntil");
+  });
   it("leaves the last window open without an end date, and ignores an end before the start", () => {
     expect(toValidityWindows([{ validFrom: d("2025-01-01"), ...price(1, 2) }], null)[0]!.validTo).toBeNull();
     expect(toValidityWindows([{ validFrom: d("2025-01-01"), ...price(1, 2) }], d("2024-01-01"))[0]!.validTo).toBeNull();

@@ -59,12 +59,16 @@ export function samePrice(a: PriceComponents, b: PriceComponents): boolean {
 
 const time = (d: Date | null) => (d === null ? null : d.getTime());
 
-/** Turns dated price entries into contiguous validity windows ending at `endsOn` (if any). */
-export function toValidityWindows<T extends PriceComponents & { validFrom: Date }>(entries: T[], endsOn: Date | null): (T & { validTo: Date | null })[] {
+/**
+ * Turns dated price entries into validity windows: each runs until its own end date (`validUntil`)
+ * if it has one, else until the next entry starts, else until `endsOn` (the model's retirement).
+ */
+export function toValidityWindows<T extends PriceComponents & { validFrom: Date; validUntil?: Date | null }>(entries: T[], endsOn: Date | null): (Omit<T, "validUntil"> & { validTo: Date | null })[] {
   const sorted = [...entries].sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
-  return sorted.map((e, i) => {
+  return sorted.map(({ validUntil, ...e }, i) => {
     const next = sorted[i + 1]?.validFrom ?? null;
-    let validTo = next ?? endsOn;
+    let validTo = validUntil ?? next ?? endsOn;
+    if (next && validTo && validTo.getTime() > next.getTime()) validTo = next; // never overlap the next price
     if (validTo && validTo.getTime() <= e.validFrom.getTime()) validTo = next; // an end before the start is ignored
     return { ...e, validTo };
   });

@@ -17,7 +17,9 @@ const log = moduleLogger("worker");
 export async function startWorker(opts: { loadCuratedAtStart?: boolean } = {}) {
   const pool = getPool();
   const boss = createBoss(requireDatabaseUrl());
-  boss.on("error", (err) => log.error({ err: err.message }, "queue error"));
+  let stopping = false;
+  // while stopping, the database may go away first (Ctrl-C reaches every process at once)
+  boss.on("error", (err) => (stopping ? log.debug({ err: err.message }, "queue error while stopping") : log.error({ err: err.message }, "queue error")));
   await boss.start();
 
   const interrupted = await failInterruptedRuns(pool);
@@ -46,6 +48,7 @@ export async function startWorker(opts: { loadCuratedAtStart?: boolean } = {}) {
 
   return {
     async stop() {
+      stopping = true;
       await boss.stop({ graceful: true, timeout: 20_000 });
       await closeDb();
     },
@@ -56,10 +59,10 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   getEnv();
   const worker = await startWorker();
-  let stopping = false;
+  let exiting = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (exiting) return;
+    exiting = true;
     log.info({ signal }, "worker stopping");
     await worker.stop();
     process.exit(0);

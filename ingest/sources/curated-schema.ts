@@ -4,6 +4,7 @@
  * an error, not a silently missing fact.
  */
 import { z } from "zod";
+import { BENCHMARK_CATEGORIES, DOMAINS, HARDWARE_KINDS, LAB_KINDS, MODALITIES, PRICE_TIERS, PROVIDER_KINDS } from "../../lib/domain";
 
 const isoDate = z
   .string()
@@ -13,15 +14,6 @@ const sourceUrl = z.url({ protocol: /^https?$/, message: "expected an http(s) UR
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lowercase slug (a-z, 0-9, '.', '-')");
 const country = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 country code");
 const usdPerMTok = z.number().min(0, "a price cannot be negative").max(10_000, "an absurd price (over $10,000 per 1M tokens)");
-
-export const LAB_KINDS = ["frontier_lab", "big_tech", "startup", "academic", "community", "nonprofit"] as const;
-export const PROVIDER_KINDS = ["first_party", "hyperscaler", "gpu_cloud", "specialised_hardware", "aggregator"] as const;
-export const HARDWARE_KINDS = ["gpu", "tpu", "lpu", "wse", "rdu", "trainium", "inferentia", "mixed", "unknown"] as const;
-export const DOMAINS = ["general", "code", "math", "medical", "legal", "finance", "science", "multilingual", "vision", "other"] as const;
-export const MODALITIES = ["text", "image", "audio", "video"] as const;
-/** standard = list price; the others are variants kept apart (promo and free never count as a reference price). */
-export const PRICE_TIERS = ["standard", "long-context", "batch", "off-peak", "flex", "priority", "promo", "free"] as const;
-export const BENCHMARK_CATEGORIES = ["knowledge", "reasoning", "math", "coding", "agentic", "preference"] as const;
 
 export const curatedLabSchema = z.strictObject({
   slug,
@@ -67,6 +59,8 @@ export const curatedBenchmarkSchema = z
 export const curatedPriceSchema = z.strictObject({
   provider: slug.optional(),
   from: isoDate,
+  /** optional end of this price (e.g. a promotion's last day + 1); otherwise it runs until the next entry */
+  to: isoDate.optional(),
   input: usdPerMTok,
   output: usdPerMTok,
   cachedInput: usdPerMTok.optional(),

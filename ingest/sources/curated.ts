@@ -188,8 +188,10 @@ function checkModelFile(file: string, lab: string, models: CuratedModel[], refs:
       else if (!refs.providerSlugs.has(provider)) rej.push({ file, record, field: `prices[${i}].provider`, reason: `unknown provider "${provider}"` });
       const key = `${provider}|${p.tier}`;
       const prev = lastFrom.get(key);
-      if (prev && p.from <= prev) rej.push({ file, record, field: `prices[${i}].from`, reason: `price dates for ${key} must increase (${p.from} after ${prev})` });
-      lastFrom.set(key, p.from);
+      if (prev && p.from < prev) rej.push({ file, record, field: `prices[${i}].from`, reason: `price dates for ${key} must increase and not overlap (${p.from} is before ${prev})` });
+      else if (prev && p.from === prev) rej.push({ file, record, field: `prices[${i}].from`, reason: `price dates for ${key} must increase (${p.from} repeats)` });
+      if (p.to && p.to <= p.from) rej.push({ file, record, field: `prices[${i}].to`, reason: `the end date ${p.to} must be after the start date ${p.from}` });
+      lastFrom.set(key, p.to ?? p.from);
     });
     const scoreKeys = new Set<string>();
     m.scores.forEach((s, i) => {

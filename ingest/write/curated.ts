@@ -125,7 +125,7 @@ async function writeCuratedPrices(db: Db, ds: CuratedDataset, ctx: CuratedWriteC
       const [provider, tier] = k.split("|") as [string, string];
       const offeringId = offeringOf(m.slug, provider);
       const windows = toValidityWindows(prices.map((p) => ({
-        validFrom: day(p.from), input: p.input, output: p.output, cachedInput: p.cachedInput ?? null, cacheWrite: p.cacheWrite ?? null,
+        validFrom: day(p.from), validUntil: p.to ? day(p.to) : null, input: p.input, output: p.output, cachedInput: p.cachedInput ?? null, cacheWrite: p.cacheWrite ?? null,
         reasoning: null, perRequest: null, sourceUrl: p.source, snapshotId: ctx.snapshotByFile.get(m.file) ?? null,
       })), m.deprecatedOn ? day(m.deprecatedOn) : null);
       desired.set(`${offeringId}|${tier}`, { offeringId, tier, rows: windows });

@@ -1,6 +1,6 @@
 /** /api/v1/models: the query it accepts and the shape it returns (also types the client). */
 import { z } from "zod";
-import { DOMAINS } from "../../ingest/sources/curated-schema";
+import { DOMAINS } from "../domain";
 import { boolParam, cursorParam, dateParam, limitParam, pageSchema, slugParam } from "./common";
 
 export const listModelsQuery = z
