@@ -44,7 +44,8 @@ function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
   return child;
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "emails", "next.config.js", "tsconfig.json", "package-lock.json"];
+// everything `next build` compiles or type-checks (tsconfig includes every .ts file)
+const BUILD_INPUTS = ["app", "components", "lib", "emails", "ingest", "scripts", "e2e", "bench", "prisma/schema.prisma", "next.config.js", "tsconfig.json", "playwright.config.ts", "vitest.config.ts", "package-lock.json"];
 function sourceHash(): string {
   const h = createHash("sha256");
   const walk = (p: string) => {

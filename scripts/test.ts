@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite, on real parts. unit → db (embedded PostgreSQL 18) → db again on the
+ * `npm test`: every suite, on real parts. typecheck → unit → db (embedded PostgreSQL 18) → db again on the
  * PostgreSQL server at 127.0.0.1:5432 when one answers → browser e2e against the built app.
  * Ends with one line `N passed, N failed, N skipped` summed over all suites; exits 1 on any failure.
  */
@@ -14,14 +14,14 @@ const say = (m: string) => console.log(`\n[test] ${m}`);
 const only = process.argv.slice(2); // e.g. `npm test -- unit db`
 const wanted = (s: string) => only.length === 0 || only.includes(s);
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function vitestSuite(name: string, project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function vitestSuite(name: string, project: string, env: Record<string, string> = {}): Promise<void> {
   const out = `test-results/${name}.json`;
   rmSync(out, { force: true });
   say(`${name}: vitest --project ${project}`);
@@ -62,6 +62,11 @@ function ensureChromium(): string | null {
 }
 
 mkdirSync("test-results", { recursive: true });
+if (wanted("typecheck")) {
+  say("typecheck: tsc --noEmit");
+  const code = await run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
+  results.push({ name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, note: code === 0 ? undefined : "type errors (see above)" });
+}
 if (wanted("unit")) await vitestSuite("unit", "unit");
 if (wanted("db")) {
   await vitestSuite("db-embedded", "db", { TEST_DATABASE_URL: "" });

@@ -130,7 +130,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const clusterDir = resolveClusterDir(opts.dataDir);
   const native = await resolveNativeDir();
   const bin = (name: string) => path.join(native, "bin", name);
-  const ids = isRoot() ? ensureOsUser() : {};
+  const ids: { uid?: number; gid?: number } = isRoot() ? ensureOsUser() : {};
 
   await mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
   await stopOrphan(clusterDir, log);
@@ -142,9 +142,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await mkdir(clusterDir, { recursive: true, mode: 0o700 });
     const pwfile = path.join(path.dirname(clusterDir), `.pwfile-${process.pid}`);
     await writeFile(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
-    if ("uid" in ids && ids.uid !== undefined) {
-      await chown(clusterDir, ids.uid, ids.gid!);
-      await chown(pwfile, ids.uid, ids.gid!);
+    if (ids.uid !== undefined && ids.gid !== undefined) {
+      await chown(clusterDir, ids.uid, ids.gid);
+      await chown(pwfile, ids.uid, ids.gid);
     }
     try {
       await run(bin("initdb"), [`--pgdata=${clusterDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C", "--no-instructions"], ids);
