@@ -19,7 +19,8 @@ function seconds(since: number) {
 
 async function startUntilReady(label: string) {
   const t = performance.now();
-  const child = spawn("npm", ["start"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  // its own process group, so a SIGTERM reaches npm and the launcher alike (as Ctrl-C does)
+  const child = spawn("npm", ["start"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let out = "";
   child.stdout.on("data", (c) => (out += c));
   child.stderr.on("data", (c) => (out += c));
@@ -37,8 +38,14 @@ async function startUntilReady(label: string) {
   console.log(`${label}: ready in ${ready} s; overview ${page.status}, chart points ${chartPoints}; counts ${JSON.stringify(health.counts)}; last load ${JSON.stringify({ inserted: health.lastLoad.inserted, updated: health.lastLoad.updated, unchanged: health.lastLoad.unchanged })}`);
   const lines = out.split("\n").filter((l) => l.startsWith("[frontierwatch]"));
   for (const l of lines) console.log(`  ${l}`);
-  child.kill("SIGTERM");
+  process.kill(-child.pid!, "SIGTERM");
   await new Promise((r) => child.once("exit", r));
+  // npm exits as soon as it has passed the signal on; wait for the launcher to release the port
+  for (let i = 0; i < 300; i++) {
+    try { await fetch(`http://127.0.0.1:${PORT}/api/health`); } catch { break; }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 1500));
   return health.counts as Record<string, number>;
 }
 

@@ -17,7 +17,12 @@ const g = globalThis as typeof globalThis & { __frontierwatchDb?: DbGlobals };
 const state: DbGlobals = (g.__frontierwatchDb ??= {});
 
 export function getPool(): pg.Pool {
-  state.pool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5000 });
+  if (!state.pool) {
+    state.pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5000 });
+    // an idle connection closed by the server (restart, shutdown) must not crash the process;
+    // the pool replaces it on the next query
+    state.pool.on("error", () => {});
+  }
   return state.pool;
 }
 
