@@ -2,12 +2,34 @@
  * The weekly digest email: table layout and inline styles (what mail clients render), with a
  * plain-text alternative built from the same content.
  */
+import type { ReactNode } from "react";
 import type { DigestContent } from "../lib/schemas/digest";
 
 const td = { padding: "6px 8px", borderBottom: "1px solid #e3e6eb", fontSize: "14px", fontFamily: "Arial, Helvetica, sans-serif", color: "#14161a" } as const;
 const th = { ...td, fontWeight: 700, textAlign: "left" as const, color: "#5b6270", fontSize: "12px" };
+const link = { color: "#2451b7" } as const;
 const money = (v: number) => `$${v < 1 ? v.toFixed(3) : v.toFixed(2)}`;
 const pct = (v: number) => `${v > 0 ? "+" : ""}${v.toFixed(1)}%`;
+
+/** A titled block of the email: its table, or one line saying it is empty. */
+function Section({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
+  return (
+    <>
+      <tr>
+        <td style={{ ...td, padding: "16px 20px 4px", borderBottom: "none", fontSize: "16px", fontWeight: 700 }}>{title}</td>
+      </tr>
+      <tr>
+        <td style={{ padding: "0 20px 8px" }}>
+          {empty ? (
+            <p style={{ ...td, borderBottom: "none", color: "#5b6270" }}>{empty}</p>
+          ) : (
+            <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>{children}</table>
+          )}
+        </td>
+      </tr>
+    </>
+  );
+}
 
 export function WeeklyDigestEmail({ content, baseUrl }: { content: DigestContent; baseUrl: string }) {
   return (
@@ -30,59 +52,37 @@ export function WeeklyDigestEmail({ content, baseUrl }: { content: DigestContent
                         <div style={{ color: "#5b6270" }}>What changed from {content.from} to {content.to}</div>
                       </td>
                     </tr>
-                    <tr>
-                      <td style={{ ...td, padding: "16px 20px 4px", borderBottom: "none", fontSize: "16px", fontWeight: 700 }}>Price changes</td>
-                    </tr>
-                    <tr>
-                      <td style={{ padding: "0 20px" }}>
-                        {content.priceChanges.length === 0 ? (
-                          <p style={{ ...td, borderBottom: "none", color: "#5b6270" }}>No list-price changes in this window.</p>
-                        ) : (
-                          <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
-                            <thead>
-                              <tr><th style={th}>Model</th><th style={th}>Provider</th><th style={th}>Date</th><th style={th}>Input / output per 1M</th><th style={th}>Blended</th></tr>
-                            </thead>
-                            <tbody>
-                              {content.priceChanges.map((c) => (
-                                <tr key={`${c.model}-${c.provider}-${c.date}`}>
-                                  <td style={td}><a href={`${baseUrl}/api/v1/models?q=${encodeURIComponent(c.model)}`} style={{ color: "#2451b7" }}>{c.modelName}</a></td>
-                                  <td style={td}>{c.provider}</td>
-                                  <td style={td}>{c.date}</td>
-                                  <td style={td}>{money(c.before.input)}/{money(c.before.output)} → {money(c.after.input)}/{money(c.after.output)}</td>
-                                  <td style={{ ...td, color: c.changePct < 0 ? "#1a7f4b" : "#b42318", fontWeight: 700 }}>{pct(c.changePct)}</td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        )}
-                      </td>
-                    </tr>
-                    <tr>
-                      <td style={{ ...td, padding: "16px 20px 4px", borderBottom: "none", fontSize: "16px", fontWeight: 700 }}>New releases</td>
-                    </tr>
-                    <tr>
-                      <td style={{ padding: "0 20px 16px" }}>
-                        {content.releases.length === 0 ? (
-                          <p style={{ ...td, borderBottom: "none", color: "#5b6270" }}>No releases in this window.</p>
-                        ) : (
-                          <table role="presentation" width="100%" cellPadding={0} cellSpacing={0}>
-                            <tbody>
-                              {content.releases.map((r) => (
-                                <tr key={r.model}>
-                                  <td style={td}><a href={r.sourceUrl} style={{ color: "#2451b7" }}>{r.modelName}</a></td>
-                                  <td style={td}>{r.lab}</td>
-                                  <td style={td}>{r.date}</td>
-                                  <td style={td}>{r.openWeights ? "open weights" : "proprietary"}{r.reasoning ? ", reasoning" : ""}</td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        )}
-                      </td>
-                    </tr>
+                    <Section title="Price changes" empty={content.priceChanges.length === 0 ? "No list-price changes in this window." : null}>
+                      <thead>
+                        <tr><th style={th}>Model</th><th style={th}>Provider</th><th style={th}>Date</th><th style={th}>Input / output per 1M</th><th style={th}>Blended</th></tr>
+                      </thead>
+                      <tbody>
+                        {content.priceChanges.map((c) => (
+                          <tr key={`${c.model}-${c.provider}-${c.date}`}>
+                            <td style={td}><a href={`${baseUrl}/api/v1/models?q=${encodeURIComponent(c.model)}`} style={link}>{c.modelName}</a></td>
+                            <td style={td}>{c.provider}</td>
+                            <td style={td}>{c.date}</td>
+                            <td style={td}>{money(c.before.input)}/{money(c.before.output)} → {money(c.after.input)}/{money(c.after.output)}</td>
+                            <td style={{ ...td, color: c.changePct < 0 ? "#1a7f4b" : "#b42318", fontWeight: 700 }}>{pct(c.changePct)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </Section>
+                    <Section title="New releases" empty={content.releases.length === 0 ? "No releases in this window." : null}>
+                      <tbody>
+                        {content.releases.map((r) => (
+                          <tr key={r.model}>
+                            <td style={td}><a href={r.sourceUrl} style={link}>{r.modelName}</a></td>
+                            <td style={td}>{r.lab}</td>
+                            <td style={td}>{r.date}</td>
+                            <td style={td}>{r.openWeights ? "open weights" : "proprietary"}{r.reasoning ? ", reasoning" : ""}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </Section>
                     <tr>
                       <td style={{ ...td, padding: "16px 20px", color: "#5b6270", fontSize: "12px", borderBottom: "none" }}>
-                        Every figure links to its source. <a href={baseUrl} style={{ color: "#2451b7" }}>Open the dashboard</a>.
+                        Every figure links to its source. <a href={baseUrl} style={link}>Open the dashboard</a>.
                       </td>
                     </tr>
                   </tbody>

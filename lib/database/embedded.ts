@@ -35,6 +35,8 @@ export interface EmbeddedOptions {
 const USER = "frontierwatch";
 const PASSWORD = "frontierwatch";
 const OS_USER = "postgres";
+// Postgres needs no configuration from our environment; the cast is for Next's ProcessEnv typing
+const PG_ENV = { LC_ALL: "C", LANG: "C" } as unknown as NodeJS.ProcessEnv;
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -116,7 +118,7 @@ async function stopOrphan(clusterDir: string, log: (m: string) => void): Promise
 
 function run(cmd: string, args: string[], ids: { uid?: number; gid?: number }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...ids, env: { ...process.env, LC_ALL: "C", LANG: "C" } });
+    const child = spawn(cmd, args, { ...ids, env: PG_ENV });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
     child.stderr.on("data", (c) => (out += c));
@@ -158,7 +160,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const lines: string[] = [];
   const child: ChildProcess = spawn(bin("postgres"), ["-D", clusterDir, "-p", String(opts.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "unix_socket_directories="], {
     ...ids,
-    env: { ...process.env, LC_ALL: "C", LANG: "C" },
+    env: PG_ENV,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const collect = (c: Buffer) => {
