@@ -6,7 +6,8 @@
  */
 import type pg from "pg";
 import { normaliseAlias } from "../../lib/aliases";
-import { planHistory, toValidityWindows, type DesiredRow, type LedgerRow } from "../ledger";
+import { planHistory, toValidityWindows, type DesiredRow } from "../ledger";
+import { applyLedgerPlan, loadCurrentLedgers } from "./ledger-sql";
 import { addCounts, emptyCounts, type RunCounts } from "../runs";
 import type { CuratedDataset } from "../sources/curated";
 import { upsertRows } from "./upsert";
@@ -132,50 +133,19 @@ async function writeCuratedPrices(db: Db, ds: CuratedDataset, ctx: CuratedWriteC
     }
   }
 
-  const cur = await db.query<{ id: number; offering_id: number; tier: string; valid_from: Date; valid_to: Date | null; input_usd: number; output_usd: number; cached_input_usd: number | null; cache_write_usd: number | null; reasoning_usd: number | null; per_request_usd: number | null }>(
-    `SELECT id, offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd
-     FROM price_points WHERE source_id = $1 AND superseded_at IS NULL`, [ctx.sourceId]);
-  const current = new Map<string, LedgerRow[]>();
-  for (const r of cur.rows) {
-    const k = `${r.offering_id}|${r.tier}`;
-    current.set(k, [...(current.get(k) ?? []), { id: Number(r.id), validFrom: r.valid_from, validTo: r.valid_to, input: r.input_usd, output: r.output_usd, cachedInput: r.cached_input_usd, cacheWrite: r.cache_write_usd, reasoning: r.reasoning_usd, perRequest: r.per_request_usd }]);
-  }
-
-  const supersede: number[] = [];
-  const close: { id: number; validTo: Date | null }[] = [];
-  const insert: Record<string, unknown>[] = [];
+  const current = await loadCurrentLedgers(db, ctx.sourceId);
+  const plan: Parameters<typeof applyLedgerPlan>[1] = { insert: [], close: [], supersede: [], unchanged: 0 };
   const keys = ctx.retract ? new Set([...desired.keys(), ...current.keys()]) : desired.keys();
   for (const key of keys) {
     const want = desired.get(key);
-    const plan = planHistory(current.get(key) ?? [], want?.rows ?? []);
-    supersede.push(...plan.supersede);
-    close.push(...plan.close);
-    counts.unchanged += plan.unchanged;
-    for (const row of plan.insert as (DesiredRow & { snapshotId: number | null })[]) {
-      insert.push({
-        offering_id: want!.offeringId, tier: want!.tier, valid_from: row.validFrom.toISOString(), valid_to: row.validTo?.toISOString() ?? null,
-        input_usd: row.input, output_usd: row.output, cached_input_usd: row.cachedInput, cache_write_usd: row.cacheWrite, reasoning_usd: row.reasoning, per_request_usd: row.perRequest,
-        source_url: row.sourceUrl ?? null, source_id: ctx.sourceId, run_id: ctx.runId, snapshot_id: row.snapshotId,
-      });
-    }
+    const p = planHistory(current.get(key) ?? [], want?.rows ?? []);
+    plan.supersede.push(...p.supersede);
+    plan.close.push(...p.close);
+    counts.unchanged += p.unchanged;
+    for (const row of p.insert as (DesiredRow & { snapshotId: number | null })[]) plan.insert.push({ ...row, offeringId: want!.offeringId, tier: want!.tier });
   }
-  if (supersede.length) await db.query(`UPDATE price_points SET superseded_at = now() WHERE id = ANY($1::bigint[])`, [supersede]);
-  if (close.length) {
-    await db.query(
-      `UPDATE price_points p SET valid_to = x.valid_to FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, valid_to timestamptz) WHERE p.id = x.id`,
-      [JSON.stringify(close.map((c) => ({ id: c.id, valid_to: c.validTo?.toISOString() ?? null })))],
-    );
-  }
-  if (insert.length) {
-    await db.query(
-      `INSERT INTO price_points (offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id)
-       SELECT offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id
-       FROM jsonb_to_recordset($1::jsonb) AS x(offering_id int, tier text, valid_from timestamptz, valid_to timestamptz, input_usd numeric, output_usd numeric, cached_input_usd numeric,
-         cache_write_usd numeric, reasoning_usd numeric, per_request_usd numeric, source_url text, source_id int, run_id int, snapshot_id int)`,
-      [JSON.stringify(insert)],
-    );
-  }
-  counts.inserted = insert.length;
-  counts.updated = supersede.length + close.length;
+  await applyLedgerPlan(db, plan, ctx);
+  counts.inserted = plan.insert.length;
+  counts.updated = plan.supersede.length + plan.close.length;
   return counts;
 }

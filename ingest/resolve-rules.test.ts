@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { aliasCandidates } from "./resolve-rules";
+
+describe("aliasCandidates", () => {
+  it("starts with the id itself, normalised", () => {
+    expect(aliasCandidates("  GPT-4o ")[0]).toBe("gpt-4o");
+  });
+  it("strips route prefixes and OpenRouter variants", () => {
+    expect(aliasCandidates("openrouter/deepseek/deepseek-chat:free")).toContain("deepseek/deepseek-chat");
+    expect(aliasCandidates("openrouter/deepseek/deepseek-chat:free")).toContain("deepseek-chat");
+    expect(aliasCandidates("gemini/gemini-2.5-pro")).toContain("gemini-2.5-pro");
+  });
+  it("reads Bedrock ids with region, vendor and version", () => {
+    const c = aliasCandidates("bedrock/us.anthropic.claude-3-5-sonnet-20241022-v2:0");
+    expect(c).toContain("anthropic.claude-3-5-sonnet-20241022-v2:0");
+    expect(c).toContain("claude-3-5-sonnet-20241022");
+  });
+  it("reads Vertex and Fireworks ids", () => {
+    expect(aliasCandidates("vertex_ai/claude-3-5-sonnet@20240620")).toContain("claude-3-5-sonnet-20240620");
+    expect(aliasCandidates("fireworks_ai/accounts/fireworks/models/llama-v3p1-405b-instruct")).toContain("llama-3.1-405b-instruct");
+  });
+  it("does not invent candidates for a plain id", () => {
+    expect(aliasCandidates("o3")).toEqual(["o3"]);
+  });
+});

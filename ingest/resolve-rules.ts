@@ -1,0 +1,58 @@
+/**
+ * Normalisation rules that turn a source's model id into candidate aliases, most specific first.
+ * Pure. The alias table (model_aliases) decides which candidate names which model.
+ */
+import { normaliseAlias } from "../lib/aliases";
+
+const BEDROCK_REGION = /^(us|eu|apac|global|au|jp|ca|us-gov|ap)\./;
+const BEDROCK_VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|openai|google|writer|moonshot|minimax|twelvelabs|stability)\./;
+/** Prefixes that name a route, not the model (LiteLLM provider keys, OpenRouter-style hosts). */
+const ROUTE_PREFIX = /^(openrouter|bedrock|bedrock_converse|azure|azure_ai|vertex_ai|vertex_ai_beta|gemini|together_ai|fireworks_ai|deepinfra|groq|cerebras|sambanova|novita|nebius|hyperbolic|replicate|lambda_ai|anyscale|perplexity|xai|deepseek|mistral|dashscope|moonshot|zai|minimax|cohere|cohere_chat|ai21|anthropic|openai|text-completion-openai|text-completion-codestral|friendliai|cloudflare|ollama|ollama_chat|watsonx|oci|snowflake|databricks|vercel_ai_gateway|github_copilot|gmi|wandb|ovhcloud|nscale|scaleway|llamagate|gradient_ai|baseten|parasail|siliconflow|chutes|featherless_ai|nvidia_nim|volcengine|codestral)\//;
+
+function variants(id: string): string[] {
+  const out: string[] = [];
+  const add = (s: string) => {
+    const n = normaliseAlias(s);
+    if (n && !out.includes(n)) out.push(n);
+  };
+  add(id);
+  let s = normaliseAlias(id);
+  // OpenRouter variants: ":free", ":beta", ":extended", ":thinking", ":nitro"
+  s = s.replace(/:(free|beta|extended|thinking|nitro|floor|online|exacto)$/, "");
+  add(s);
+  // route prefixes, possibly stacked (openrouter/anthropic/claude-3-opus → anthropic/claude-3-opus)
+  for (let i = 0; i < 3 && ROUTE_PREFIX.test(s); i++) {
+    s = s.replace(ROUTE_PREFIX, "");
+    add(s);
+  }
+  // fireworks: accounts/fireworks/models/<name>
+  s = s.replace(/^accounts\/[^/]+\/models\//, "");
+  add(s);
+  // bedrock: us.anthropic.claude-3-5-sonnet-20241022-v2:0 → claude-3-5-sonnet-20241022
+  if (BEDROCK_REGION.test(s) || BEDROCK_VENDOR.test(s)) {
+    s = s.replace(BEDROCK_REGION, "");
+    add(s);
+    s = s.replace(BEDROCK_VENDOR, "");
+    add(s);
+    s = s.replace(/-v\d+(:\d+)?$/, "").replace(/:\d+$/, "");
+    add(s);
+  }
+  // vertex: claude-3-5-sonnet@20240620 → claude-3-5-sonnet-20240620
+  if (s.includes("@")) {
+    s = s.replace("@", "-");
+    add(s);
+  }
+  // the last path segment: qwen/qwen3-235b-a22b → qwen3-235b-a22b
+  const last = s.split("/").pop()!;
+  add(last);
+  // fireworks style versions: llama-v3p1-405b-instruct → llama-3.1-405b-instruct
+  const dotted = last.replace(/v(\d+)p(\d+)/g, "$1.$2").replace(/(\d)p(\d)/g, "$1.$2");
+  add(dotted);
+  // trailing release tags that do not change the model
+  for (const base of [last, dotted]) add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq)$/, ""));
+  return out;
+}
+
+export function aliasCandidates(id: string): string[] {
+  return variants(id);
+}

@@ -1,0 +1,63 @@
+/**
+ * Entity resolution for one ingest run: the alias table plus the normalisation rules of
+ * resolve-rules.ts turn a source's model id into a canonical model; a source's provider name maps
+ * to a provider slug. An id whose organisation prefix names another lab than the model found is
+ * not a match. Whatever does not resolve goes to the review list (unmatched_aliases).
+ */
+import type pg from "pg";
+import { labOfPrefixedId } from "../lib/lab-orgs";
+import { aliasCandidates } from "./resolve-rules";
+
+type Db = Pick<pg.PoolClient, "query">;
+
+export interface ResolvedModel {
+  modelId: number;
+  slug: string;
+  labSlug: string;
+  /** the alias that matched */
+  via: string;
+}
+
+export interface Resolver {
+  model(sourceId: string): ResolvedModel | null;
+  provider(sourceName: string): { id: number; slug: string } | null;
+  modelBySlug(slug: string): ResolvedModel | null;
+}
+
+export async function loadResolver(db: Db, providerMap: Record<string, string> | ((name: string) => string | undefined)): Promise<Resolver> {
+  const models = await db.query<{ id: number; slug: string; lab_slug: string }>(`SELECT m.id, m.slug, l.slug AS lab_slug FROM models m JOIN labs l ON l.id = m.lab_id`);
+  const byId = new Map(models.rows.map((m) => [m.id, m]));
+  const bySlug = new Map(models.rows.map((m) => [m.slug, m]));
+  const aliases = await db.query<{ alias: string; model_id: number }>(`SELECT alias, model_id FROM model_aliases`);
+  const aliasMap = new Map(aliases.rows.map((a) => [a.alias, a.model_id]));
+  const providers = await db.query<{ id: number; slug: string }>(`SELECT id, slug FROM providers`);
+  const providerBySlug = new Map(providers.rows.map((p) => [p.slug, p]));
+  const cache = new Map<string, ResolvedModel | null>();
+  const mapProvider = typeof providerMap === "function" ? providerMap : (n: string) => providerMap[n] ?? providerMap[n.toLowerCase()];
+
+  return {
+    model(sourceId) {
+      if (cache.has(sourceId)) return cache.get(sourceId)!;
+      let found: ResolvedModel | null = null;
+      const expectedLab = labOfPrefixedId(sourceId.replace(/^openrouter\//, ""));
+      for (const candidate of aliasCandidates(sourceId)) {
+        const id = aliasMap.get(candidate);
+        if (id === undefined) continue;
+        const m = byId.get(id)!;
+        if (expectedLab && m.lab_slug !== expectedLab) continue; // e.g. "qwen/..." must be an Alibaba model
+        found = { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, via: candidate };
+        break;
+      }
+      cache.set(sourceId, found);
+      return found;
+    },
+    provider(name) {
+      const slug = mapProvider(name);
+      return slug ? providerBySlug.get(slug) ?? null : null;
+    },
+    modelBySlug(slug) {
+      const m = bySlug.get(slug);
+      return m ? { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, via: slug } : null;
+    },
+  };
+}
