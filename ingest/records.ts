@@ -58,6 +58,15 @@ export interface ModelFactRecord {
   paramsTotalB?: number | null;
   contextWindow?: number | null;
   downloads?: number | null;
+  reasoning?: boolean | null;
+  modalities?: string[];
+  /** other ids of the same model (canonical slug, Hugging Face repo) */
+  aliases?: string[];
+  /**
+   * a catalogue source (OpenRouter) may add a model we do not know yet, when its organisation
+   * names a known lab; other sources only fill gaps in models we have
+   */
+  createIfMissing?: boolean;
   sourceUrl?: string | null;
 }
 

@@ -5,9 +5,9 @@
 import { normaliseAlias } from "../lib/aliases";
 
 const BEDROCK_REGION = /^(us|eu|apac|global|au|jp|ca|us-gov|ap)\./;
-const BEDROCK_VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|openai|google|writer|moonshot|minimax|twelvelabs|stability)\./;
+const BEDROCK_VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|openai|google|writer|moonshot|moonshotai|minimax|twelvelabs|stability|xai|nvidia|zai)\./;
 /** Prefixes that name a route, not the model (LiteLLM provider keys, OpenRouter-style hosts). */
-const ROUTE_PREFIX = /^(openrouter|bedrock|bedrock_converse|azure|azure_ai|vertex_ai|vertex_ai_beta|gemini|together_ai|fireworks_ai|deepinfra|groq|cerebras|sambanova|novita|nebius|hyperbolic|replicate|lambda_ai|anyscale|perplexity|xai|deepseek|mistral|dashscope|moonshot|zai|minimax|cohere|cohere_chat|ai21|anthropic|openai|text-completion-openai|text-completion-codestral|friendliai|cloudflare|ollama|ollama_chat|watsonx|oci|snowflake|databricks|vercel_ai_gateway|github_copilot|gmi|wandb|ovhcloud|nscale|scaleway|llamagate|gradient_ai|baseten|parasail|siliconflow|chutes|featherless_ai|nvidia_nim|volcengine|codestral)\//;
+const ROUTE_PREFIX = /^(openrouter|bedrock|bedrock_converse|azure|azure_ai|vertex_ai|vertex_ai_beta|gemini|together_ai|fireworks_ai|deepinfra|groq|cerebras|sambanova|novita|nebius|hyperbolic|replicate|lambda_ai|anyscale|perplexity|xai|deepseek|mistral|dashscope|moonshot|zai|minimax|cohere|cohere_chat|ai21|anthropic|openai|text-completion-openai|text-completion-codestral|friendliai|cloudflare|ollama|ollama_chat|watsonx|oci|snowflake|databricks|vercel_ai_gateway|github_copilot|gmi|wandb|ovhcloud|nscale|scaleway|llamagate|gradient_ai|baseten|parasail|siliconflow|chutes|featherless_ai|nvidia_nim|volcengine|codestral|bedrock_mantle|llamagate|voyage|lemonade|heroku|datarobot|aiml|v0|morph|dashscope-intl)\//;
 
 function variants(id: string): string[] {
   const out: string[] = [];
@@ -25,8 +25,11 @@ function variants(id: string): string[] {
     s = s.replace(ROUTE_PREFIX, "");
     add(s);
   }
-  // fireworks: accounts/fireworks/models/<name>
-  s = s.replace(/^accounts\/[^/]+\/models\//, "");
+  // fireworks: accounts/fireworks/models/<name>; cloudflare: @cf/<org>/<name>; bedrock: <region>/<id>
+  s = s.replace(/^accounts\/[^/]+\/models\//, "").replace(/^@(cf|hf)\//, "").replace(/^[a-z]{2}(-gov)?-[a-z]+-\d\//, "");
+  add(s);
+  // a platform's own prefix on a hosted model: databricks-gpt-oss-120b, snowflake-llama-3.3-70b
+  s = s.replace(/^(databricks|snowflake)-/, "");
   add(s);
   // bedrock: us.anthropic.claude-3-5-sonnet-20241022-v2:0 → claude-3-5-sonnet-20241022
   if (BEDROCK_REGION.test(s) || BEDROCK_VENDOR.test(s)) {
@@ -37,11 +40,20 @@ function variants(id: string): string[] {
     s = s.replace(/-v\d+(:\d+)?$/, "").replace(/:\d+$/, "");
     add(s);
   }
-  // vertex: claude-3-5-sonnet@20240620 → claude-3-5-sonnet-20240620
+  // vertex: claude-3-5-sonnet@20240620 → claude-3-5-sonnet-20240620; "@default", "@001" name no version
   if (s.includes("@")) {
-    s = s.replace("@", "-");
+    const [name, version] = s.split("@") as [string, string];
+    if (/^\d{8}$/.test(version)) add(`${name}-${version}`);
+    s = name;
     add(s);
   }
+  // ollama tags and other ":variant" suffixes: deepseek-v3.1:671b-cloud
+  if (/:[^/]+$/.test(s)) {
+    s = s.replace(/:[^/]+$/, "");
+    add(s);
+  }
+  s = s.replace(/-maas$/, "");
+  add(s);
   // the last path segment: qwen/qwen3-235b-a22b → qwen3-235b-a22b
   const last = s.split("/").pop()!;
   add(last);
@@ -49,7 +61,10 @@ function variants(id: string): string[] {
   const dotted = last.replace(/v(\d+)p(\d+)/g, "$1.$2").replace(/(\d)p(\d)/g, "$1.$2");
   add(dotted);
   // trailing release tags that do not change the model
-  for (const base of [last, dotted]) add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq)$/, ""));
+  for (const base of [last, dotted]) add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq|fp8-fast)$/, ""));
+  // claude-4-opus (some gateways) → claude-opus-4
+  const claude = /^claude-(\d(?:[.-]\d)?)-(opus|sonnet|haiku)(.*)$/.exec(last);
+  if (claude) add(`claude-${claude[2]}-${claude[1]}${claude[3]}`);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import type pg from "pg";
 import { labOfPrefixedId } from "../lib/lab-orgs";
+import { normaliseAlias } from "../lib/aliases";
 import { aliasCandidates } from "./resolve-rules";
 
 type Db = Pick<pg.PoolClient, "query">;
@@ -14,6 +15,7 @@ export interface ResolvedModel {
   modelId: number;
   slug: string;
   labSlug: string;
+  releasedOn: Date | null;
   /** the alias that matched */
   via: string;
 }
@@ -22,10 +24,12 @@ export interface Resolver {
   model(sourceId: string): ResolvedModel | null;
   provider(sourceName: string): { id: number; slug: string } | null;
   modelBySlug(slug: string): ResolvedModel | null;
+  /** make a model created during this run resolvable by its aliases */
+  learn(model: { id: number; slug: string; labSlug: string }, aliases: string[]): void;
 }
 
 export async function loadResolver(db: Db, providerMap: Record<string, string> | ((name: string) => string | undefined)): Promise<Resolver> {
-  const models = await db.query<{ id: number; slug: string; lab_slug: string }>(`SELECT m.id, m.slug, l.slug AS lab_slug FROM models m JOIN labs l ON l.id = m.lab_id`);
+  const models = await db.query<{ id: number; slug: string; lab_slug: string; released_on: Date | null }>(`SELECT m.id, m.slug, l.slug AS lab_slug, m.released_on FROM models m JOIN labs l ON l.id = m.lab_id`);
   const byId = new Map(models.rows.map((m) => [m.id, m]));
   const bySlug = new Map(models.rows.map((m) => [m.slug, m]));
   const aliases = await db.query<{ alias: string; model_id: number }>(`SELECT alias, model_id FROM model_aliases`);
@@ -45,7 +49,7 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
         if (id === undefined) continue;
         const m = byId.get(id)!;
         if (expectedLab && m.lab_slug !== expectedLab) continue; // e.g. "qwen/..." must be an Alibaba model
-        found = { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, via: candidate };
+        found = { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, releasedOn: m.released_on, via: candidate };
         break;
       }
       cache.set(sourceId, found);
@@ -55,9 +59,16 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
       const slug = mapProvider(name);
       return slug ? providerBySlug.get(slug) ?? null : null;
     },
+    learn(model, names) {
+      const row = { id: model.id, slug: model.slug, lab_slug: model.labSlug, released_on: null };
+      byId.set(model.id, row);
+      bySlug.set(model.slug, row);
+      for (const a of names) aliasMap.set(normaliseAlias(a), model.id);
+      cache.clear();
+    },
     modelBySlug(slug) {
       const m = bySlug.get(slug);
-      return m ? { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, via: slug } : null;
+      return m ? { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, releasedOn: m.released_on, via: slug } : null;
     },
   };
 }

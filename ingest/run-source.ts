@@ -30,7 +30,13 @@ export interface RunResult extends RunOutcome {
   durationMs: number;
 }
 
-export async function runSource(pool: pg.Pool, slug: string, trigger: RunTrigger, opts: { fromFile?: string } = {}): Promise<RunResult> {
+export interface RunOptions {
+  fromFile?: string;
+  asOf?: Date;
+  urls?: string[];
+}
+
+export async function runSource(pool: pg.Pool, slug: string, trigger: RunTrigger, opts: RunOptions = {}): Promise<RunResult> {
   const def = getSource(slug);
   if (!def) throw new UnknownSourceError(slug);
   const log = moduleLogger("ingest").child({ source: slug });
@@ -45,7 +51,7 @@ export async function runSource(pool: pg.Pool, slug: string, trigger: RunTrigger
     log.info({ runId, trigger }, "ingest run started");
     let outcome: RunOutcome;
     try {
-      outcome = await def.run({ pool, sourceId, runId, log: log.child({ runId }), fromFile: opts.fromFile });
+      outcome = await def.run({ pool, sourceId, runId, log: log.child({ runId }), ...opts });
     } catch (err) {
       const reason = (err as Error).message;
       outcome = { status: "failed", counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, errors: [{ reason }], message: reason };

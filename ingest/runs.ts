@@ -49,6 +49,9 @@ export interface SnapshotInput {
   bytes: Buffer;
   url?: string | null;
   contentType?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  httpStatus?: number | null;
 }
 
 export function sha256(bytes: Buffer): string {
@@ -59,11 +62,12 @@ export function sha256(bytes: Buffer): string {
 export async function storeSnapshot(db: Queryable, sourceId: number, runId: number, input: SnapshotInput): Promise<number> {
   const hash = sha256(input.bytes);
   const inserted = await db.query<{ id: number }>(
-    `INSERT INTO raw_snapshots (source_id, sha256, url, content_type, byte_size, content) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-    [sourceId, hash, input.url ?? null, input.contentType ?? null, input.bytes.length, input.bytes],
+    `INSERT INTO raw_snapshots (source_id, sha256, url, content_type, byte_size, content, etag, last_modified, http_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (sha256) DO UPDATE SET etag = coalesce(EXCLUDED.etag, raw_snapshots.etag), last_modified = coalesce(EXCLUDED.last_modified, raw_snapshots.last_modified)
+     RETURNING id`,
+    [sourceId, hash, input.url ?? null, input.contentType ?? null, input.bytes.length, input.bytes, input.etag ?? null, input.lastModified ?? null, input.httpStatus ?? null],
   );
-  const id = inserted.rows[0]?.id ?? (await db.query<{ id: number }>(`SELECT id FROM raw_snapshots WHERE sha256 = $1`, [hash])).rows[0]!.id;
+  const id = inserted.rows[0]!.id;
   await db.query(`INSERT INTO ingest_run_snapshots (run_id, snapshot_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [runId, id]);
   return id;
 }

@@ -31,6 +31,27 @@ export const envSchema = z.object({
   START_WORKER: bool.default(true),
   /** Cron schedule of the curated dataset reload (it also runs at every start). */
   CURATED_SCHEDULE: z.string().min(9).default("17 3 * * *"),
+  /**
+   * Per-source overrides as JSON: {"litellm": {"urls": ["http://…"], "schedule": "0 * * * *", "enabled": false}}.
+   * Production uses each adapter's live URL and default schedule; tests point sources at 127.0.0.1.
+   */
+  SOURCES: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.strictObject({ urls: z.array(z.url()).min(1).optional(), schedule: z.string().min(9).optional(), enabled: z.boolean().optional() })))
+    .default({}),
+  /** Models whose OpenRouter endpoints (per-provider prices) are fetched, comma-separated OpenRouter ids. */
+  OPENROUTER_ENDPOINT_MODELS: z
+    .string()
+    .default("deepseek/deepseek-chat,meta-llama/llama-3.3-70b-instruct,qwen/qwen3-235b-a22b,openai/gpt-oss-120b,moonshotai/kimi-k2,z-ai/glm-4.6")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
   /** Folder of the curated dataset. */
   CURATED_DIR: z.string().min(1).default("prisma/seed"),
   /** Token for admin routes (ingest trigger, digest preview for a subscriber); unset disables them. */
@@ -40,6 +61,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("FrontierWatch <digest@frontierwatch.local>"),
   /** Tests only: a local Postgres server to run the DB tests on (a fresh database is created on it). */
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+  /** Tests only: hold each ingest write transaction open this long before COMMIT (to test a crash mid-write). */
+  INGEST_TEST_PAUSE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   /** Tests only: port of the embedded PostgreSQL used by the DB tests. */
   TEST_PG_PORT: port.default(54339),
 });

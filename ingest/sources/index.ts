@@ -5,6 +5,9 @@ import { writeCuratedDataset } from "../write/curated";
 import { emptyCounts, storeSnapshot } from "../runs";
 import { formatRejection, parseCuratedDataset, readCuratedFiles } from "./curated";
 import { registerSource } from "./registry";
+import { definePayloadSource } from "../payload-source";
+import { LITELLM_PROVIDERS, LITELLM_URL, parseLitellm } from "./litellm";
+import { OPENROUTER_MODELS_URL, OPENROUTER_PROVIDERS, openrouterEndpointsUrl, parseOpenrouterEndpoints, parseOpenrouterModels } from "./openrouter";
 
 registerSource({
   slug: "curated",
@@ -52,3 +55,33 @@ registerSource({
     }
   },
 });
+
+registerSource(definePayloadSource({
+  slug: "litellm",
+  name: "LiteLLM model price map",
+  kind: "prices",
+  urls: () => [LITELLM_URL],
+  schedule: "23 */6 * * *",
+  parse: parseLitellm,
+  providers: LITELLM_PROVIDERS,
+}));
+
+registerSource(definePayloadSource({
+  slug: "openrouter",
+  name: "OpenRouter models",
+  kind: "catalog",
+  urls: () => [OPENROUTER_MODELS_URL],
+  schedule: "41 */4 * * *",
+  parse: parseOpenrouterModels,
+  providers: OPENROUTER_PROVIDERS,
+}));
+
+registerSource(definePayloadSource({
+  slug: "openrouter-endpoints",
+  name: "OpenRouter per-provider endpoints",
+  kind: "prices",
+  urls: () => getEnv().OPENROUTER_ENDPOINT_MODELS.map(openrouterEndpointsUrl),
+  schedule: "47 */6 * * *",
+  parse: parseOpenrouterEndpoints,
+  providers: OPENROUTER_PROVIDERS,
+}));

@@ -13,6 +13,10 @@ export interface RunContext {
   log: Logger;
   /** read the payload from this file instead of the live URL */
   fromFile?: string;
+  /** when the payload was observed (default: the fetch time, or a YYYY-MM-DD in the file name) */
+  asOf?: Date;
+  /** fetch these URLs instead of the configured ones (tests, one-off backfills) */
+  urls?: string[];
 }
 
 export interface SourceDefinition {

@@ -1,0 +1,141 @@
+/**
+ * The pipeline every fetched source shares: fetch (conditional, with retries) → keep the raw
+ * snapshot → parse (pure, the adapter's) → resolve → write in one transaction per payload → report.
+ * A payload that cannot be parsed fails its part of the run with the reason; earlier data stays.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { getEnv } from "../lib/env";
+import { fetchPayload, FetchError, type FetchOptions } from "./fetch";
+import type { ParseContext, ParseResult, Rejection } from "./records";
+import { loadResolver } from "./resolve";
+import { emptyCounts, addCounts, storeSnapshot, type RunOutcome } from "./runs";
+import type { RunContext, SourceDefinition } from "./sources/registry";
+import { writeRecords, type RecordsContext } from "./write/records";
+
+export interface PayloadSourceSpec {
+  slug: string;
+  name: string;
+  kind: SourceDefinition["kind"];
+  /** live URLs (overridable with SOURCES in the environment) */
+  urls: () => string[];
+  schedule: string;
+  parse: (raw: string, ctx: ParseContext) => ParseResult;
+  /** the source's provider names → provider slugs */
+  providers: Record<string, string> | ((name: string) => string | undefined);
+  fetch?: FetchOptions;
+  linkNews?: RecordsContext["linkNews"];
+}
+
+const MAX_STORED_REJECTIONS = 1000;
+
+function dateFromName(file: string): Date | undefined {
+  const m = /(\d{4}-\d{2}-\d{2})/.exec(path.basename(file));
+  return m ? new Date(`${m[1]}T00:00:00Z`) : undefined;
+}
+
+export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
+  const overrides = () => getEnv().SOURCES[spec.slug];
+  return {
+    slug: spec.slug,
+    name: spec.name,
+    kind: spec.kind,
+    get url() {
+      return (overrides()?.urls ?? spec.urls())[0];
+    },
+    get schedule() {
+      return overrides()?.enabled === false ? undefined : overrides()?.schedule ?? spec.schedule;
+    },
+    async run(ctx: RunContext): Promise<RunOutcome> {
+      const urls = ctx.fromFile ? [`file:${path.resolve(ctx.fromFile)}`] : ctx.urls ?? overrides()?.urls ?? spec.urls();
+      const resolver = await loadResolver(ctx.pool, spec.providers);
+      let counts = emptyCounts();
+      const rejections: Rejection[] = [];
+      const errors: { url: string; reason: string }[] = [];
+      const notes: string[] = [];
+      let considered = 0;
+      let matched = 0;
+      let notModified = 0;
+      let unmatchedIds = 0;
+
+      for (const url of urls) {
+        let bytes: Buffer;
+        let observedAt: Date;
+        let http: { etag: string | null; lastModified: string | null; httpStatus: number | null; contentType: string | null } = { etag: null, lastModified: null, httpStatus: null, contentType: null };
+        try {
+          if (url.startsWith("file:")) {
+            const file = url.slice(5);
+            bytes = await readFile(file);
+            observedAt = ctx.asOf ?? dateFromName(file) ?? new Date();
+          } else {
+            const prev = await ctx.pool.query<{ etag: string | null; last_modified: string | null }>(
+              `SELECT etag, last_modified FROM fetch_validators WHERE source_id = $1 AND url = $2`, [ctx.sourceId, url]);
+            const res = await fetchPayload(url, { ...spec.fetch, etag: prev.rows[0]?.etag, lastModified: prev.rows[0]?.last_modified });
+            if (res.status === "not-modified") {
+              notModified++;
+              continue;
+            }
+            bytes = res.bytes;
+            observedAt = ctx.asOf ?? new Date();
+            http = { etag: res.etag, lastModified: res.lastModified, httpStatus: res.httpStatus, contentType: res.contentType };
+          }
+        } catch (err) {
+          errors.push({ url, reason: err instanceof FetchError ? err.message : `could not read ${url}: ${(err as Error).message}` });
+          continue;
+        }
+
+        const snapshotId = await storeSnapshot(ctx.pool, ctx.sourceId, ctx.runId, { bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus });
+        if (!url.startsWith("file:")) {
+          await ctx.pool.query(
+            `INSERT INTO fetch_validators (source_id, url, etag, last_modified, snapshot_id) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (source_id, url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, snapshot_id = EXCLUDED.snapshot_id, fetched_at = now()`,
+            [ctx.sourceId, url, http.etag, http.lastModified, snapshotId],
+          );
+        }
+        let parsed: ParseResult;
+        try {
+          parsed = spec.parse(bytes.toString("utf8"), { observedAt, url });
+        } catch (err) {
+          errors.push({ url, reason: (err as Error).message });
+          continue;
+        }
+        rejections.push(...parsed.rejections);
+
+        const client = await ctx.pool.connect();
+        try {
+          await client.query("BEGIN");
+          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId, observedAt, resolver, linkNews: spec.linkNews });
+          const pause = getEnv().INGEST_TEST_PAUSE_MS;
+          if (pause) {
+            ctx.log.warn({ pauseMs: pause }, "test pause before commit");
+            await new Promise((r) => setTimeout(r, pause));
+          }
+          await client.query("COMMIT");
+          counts = addCounts(counts, w.counts);
+          rejections.push(...w.rejections);
+          considered += w.considered;
+          matched += w.matched;
+          unmatchedIds += w.unmatched.size;
+          if (w.duplicates) notes.push(`${w.duplicates} duplicate ids for the same offering skipped`);
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => {});
+          errors.push({ url, reason: `write failed and was rolled back: ${(err as Error).message}` });
+        } finally {
+          client.release();
+        }
+      }
+
+      counts.rejected = rejections.length;
+      const matchRate = considered ? matched / considered : null;
+      const failedAll = errors.length > 0 && errors.length + notModified >= urls.length && counts.inserted + counts.updated + counts.unchanged === 0;
+      const status = failedAll ? "failed" : errors.length || rejections.length ? "partial" : "succeeded";
+      const message = [
+        errors.length ? `${errors.length} of ${urls.length} payloads failed: ${errors.map((e) => e.reason).join("; ")}` : null,
+        notModified ? `${notModified} not modified since the last fetch` : null,
+        matchRate !== null ? `match rate ${(matchRate * 100).toFixed(1)}% (${matched}/${considered}), ${unmatchedIds} ids on the review list` : null,
+        ...new Set(notes),
+      ].filter(Boolean).join("; ");
+      return { status, counts, rejections: rejections.slice(0, MAX_STORED_REJECTIONS), errors, message, matchRate };
+    },
+  };
+}

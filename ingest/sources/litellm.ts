@@ -1,0 +1,89 @@
+/**
+ * LiteLLM's model price map: one JSON object keyed by model id, prices in USD per token. Each entry
+ * yields the standard price and, where stated, batch, priority and long-context (>200k) tiers.
+ */
+import { z } from "zod";
+import type { ParseContext, ParseResult, PriceRecord, Rejection } from "../records";
+import { parseJsonPayload, usdPerMillion, checkPrice } from "./payload";
+
+export const LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
+const SKIP_KEYS = new Set(["sample_spec", "last_updated", "fallback_generalizations"]);
+/** FrontierWatch tracks language models: embeddings, images, speech, rerankers and moderation are not read. */
+const TEXT_MODES = new Set(["chat", "completion", "responses"]);
+/** Fireworks and Together list prices by parameter-count bucket ("fireworks-ai-4.1b-to-16b"), not by model. */
+const SIZE_BUCKET = /^(fireworks-ai|together-ai)-/;
+
+const cost = z.number().finite().optional();
+const entrySchema = z.looseObject({
+  litellm_provider: z.string().min(1),
+  mode: z.string().optional(),
+  input_cost_per_token: cost,
+  output_cost_per_token: cost,
+  cache_read_input_token_cost: cost,
+  cache_creation_input_token_cost: cost,
+  output_cost_per_reasoning_token: cost,
+  input_cost_per_token_batches: cost,
+  output_cost_per_token_batches: cost,
+  input_cost_per_token_priority: cost,
+  output_cost_per_token_priority: cost,
+  input_cost_per_token_above_200k_tokens: cost,
+  output_cost_per_token_above_200k_tokens: cost,
+});
+const payloadSchema = z.record(z.string(), z.unknown());
+
+/** LiteLLM's provider keys → FrontierWatch provider slugs. */
+export const LITELLM_PROVIDERS: Record<string, string> = {
+  openai: "openai", "text-completion-openai": "openai", anthropic: "anthropic", gemini: "google", "vertex_ai-language-models": "google-vertex",
+  "vertex_ai-anthropic_models": "google-vertex", "vertex_ai-mistral_models": "google-vertex", "vertex_ai-llama_models": "google-vertex", "vertex_ai-deepseek_models": "google-vertex",
+  "vertex_ai-qwen_models": "google-vertex", "vertex_ai-openai_models": "google-vertex", "vertex_ai-ai21_models": "google-vertex", "vertex_ai-chat-models": "google-vertex",
+  "vertex_ai-text-models": "google-vertex", "vertex_ai-code-chat-models": "google-vertex", "vertex_ai-code-text-models": "google-vertex", vertex_ai: "google-vertex",
+  bedrock: "aws-bedrock", bedrock_converse: "aws-bedrock", azure: "azure", azure_ai: "azure", deepseek: "deepseek", mistral: "mistral", codestral: "mistral",
+  "text-completion-codestral": "mistral", xai: "xai", together_ai: "together", fireworks_ai: "fireworks", deepinfra: "deepinfra", groq: "groq", cerebras: "cerebras",
+  sambanova: "sambanova", openrouter: "openrouter", novita: "novita", nebius: "nebius", hyperbolic: "hyperbolic", replicate: "replicate", lambda_ai: "lambda",
+  dashscope: "alibaba-cloud", moonshot: "moonshot", zai: "zhipu", minimax: "minimax", cohere: "cohere", cohere_chat: "cohere", ai21: "ai21",
+  baseten: "baseten", parasail: "parasail", siliconflow: "siliconflow",
+};
+
+export function parseLitellm(raw: string, ctx: ParseContext): ParseResult {
+  const doc = payloadSchema.safeParse(parseJsonPayload(raw, "LiteLLM price map"));
+  if (!doc.success || Array.isArray(doc.data)) throw new Error("payload does not match the LiteLLM price map: expected an object keyed by model id");
+  const records: PriceRecord[] = [];
+  const rejections: Rejection[] = [];
+  let entries = 0;
+  for (const [key, value] of Object.entries(doc.data)) {
+    if (SKIP_KEYS.has(key)) continue;
+    entries++;
+    const mode = (value as { mode?: unknown } | null)?.mode;
+    if ((typeof mode === "string" && !TEXT_MODES.has(mode)) || SIZE_BUCKET.test(key)) continue;
+    const e = entrySchema.safeParse(value);
+    if (!e.success) {
+      const issue = e.error.issues[0]!;
+      rejections.push({ file: "litellm", record: key, field: issue.path.join(".") || "(entry)", reason: issue.message });
+      continue;
+    }
+    const v = e.data;
+    if (v.input_cost_per_token === undefined || v.output_cost_per_token === undefined) continue; // priced per image, second, call…
+    const base = { type: "price" as const, modelId: key, provider: v.litellm_provider, mode: v.mode ?? null, sourceUrl: LITELLM_URL };
+    const tiers: [PriceRecord["tier"], number | undefined, number | undefined][] = [
+      ["standard", v.input_cost_per_token, v.output_cost_per_token],
+      ["batch", v.input_cost_per_token_batches, v.output_cost_per_token_batches],
+      ["priority", v.input_cost_per_token_priority, v.output_cost_per_token_priority],
+      ["long-context", v.input_cost_per_token_above_200k_tokens, v.output_cost_per_token_above_200k_tokens],
+    ];
+    for (const [tier, inp, outp] of tiers) {
+      if (inp === undefined || outp === undefined) continue;
+      const rec: PriceRecord = {
+        ...base, tier, input: usdPerMillion(inp), output: usdPerMillion(outp),
+        cachedInput: tier === "standard" && v.cache_read_input_token_cost !== undefined ? usdPerMillion(v.cache_read_input_token_cost) : null,
+        cacheWrite: tier === "standard" && v.cache_creation_input_token_cost !== undefined ? usdPerMillion(v.cache_creation_input_token_cost) : null,
+        reasoning: tier === "standard" && v.output_cost_per_reasoning_token !== undefined ? usdPerMillion(v.output_cost_per_reasoning_token) : null,
+      };
+      const problem = checkPrice(rec);
+      if (problem) rejections.push({ file: "litellm", record: key, field: `${tier}.${problem.field}`, reason: problem.reason });
+      else records.push(rec);
+    }
+  }
+  if (entries === 0) throw new Error("payload does not match the LiteLLM price map: no model entries");
+  void ctx;
+  return { records, rejections };
+}
