@@ -16,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a className="brand" href="/">FrontierWatch</a>
           <nav aria-label="Main">
             <a href="/">Overview</a>
+            <a href="/data">Data</a>
             <a href="/api/v1/models">API: models</a>
             <a href="/api/health">Health</a>
             <a href="/digest/preview">Digest preview</a>

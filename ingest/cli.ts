@@ -15,7 +15,14 @@ if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
   console.error("--as-of: expected a date as YYYY-MM-DD");
   process.exit(2);
 }
-const target = positionals[0];
+// `import FILE.csv` is the analyst CSV import: the csv-import source reading that file
+const isImport = positionals[0] === "import";
+const target = isImport ? "csv-import" : positionals[0];
+const fromFile = isImport ? positionals[1] : values["from-file"];
+if (isImport && !fromFile) {
+  console.error("usage: npm run ingest -- import FILE.csv (columns: see ingest/sources/csv-import-columns.ts and the README)");
+  process.exit(2);
+}
 const known = listSources().map((s) => s.slug);
 if (!target || (target !== "all" && !known.includes(target))) {
   console.error(`usage: npm run ingest -- <source>|all [--from-file PATH] [--as-of YYYY-MM-DD]\n       npm run ingest -- import FILE.csv\nsources: ${known.join(", ")}`);
@@ -24,10 +31,11 @@ if (!target || (target !== "all" && !known.includes(target))) {
 
 await withDatabase(async (url) => {
   await applyMigrations(url, "prisma/migrations");
-  const slugs = target === "all" ? known : [target];
+  // `all` runs every scheduled source; imports need a file
+  const slugs = target === "all" ? listSources().filter((s) => s.schedule).map((s) => s.slug) : [target];
   try {
     for (const slug of slugs) {
-      const r = await runSource(getPool(), slug, "cli", { fromFile: values["from-file"], asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined });
+      const r = await runSource(getPool(), slug, "cli", { fromFile, asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined });
       console.log(`${slug}: run ${r.runId} ${r.status} — inserted ${r.counts.inserted}, updated ${r.counts.updated}, unchanged ${r.counts.unchanged}, rejected ${r.counts.rejected} (${r.durationMs} ms)${r.message ? ` — ${r.message}` : ""}`);
       if (r.status === "failed") process.exitCode = 1;
     }

@@ -19,12 +19,22 @@ export interface PayloadSourceSpec {
   kind: SourceDefinition["kind"];
   /** live URLs (overridable with SOURCES in the environment) */
   urls: () => string[];
-  schedule: string;
+  /** cron; undefined = on demand only (imports) */
+  schedule?: string;
   parse: (raw: string, ctx: ParseContext) => ParseResult;
   /** the source's provider names → provider slugs */
   providers: Record<string, string> | ((name: string) => string | undefined);
   fetch?: FetchOptions;
-  linkNews?: RecordsContext["linkNews"];
+  /** news sources: link items to the labs and models they mention */
+  linkNews?: (text: string, labs: { slug: string; name: string }[], models: { slug: string; name: string; aliases: string[] }[]) => { labSlugs: string[]; modelSlugs: string[] };
+}
+
+async function newsLinker(pool: RunContext["pool"], link: NonNullable<PayloadSourceSpec["linkNews"]>): Promise<RecordsContext["linkNews"]> {
+  const labs = (await pool.query<{ slug: string; name: string }>(`SELECT slug, name FROM labs`)).rows;
+  const models = (await pool.query<{ slug: string; name: string; aliases: string[] }>(
+    `SELECT m.slug, m.name, coalesce(array_agg(a.alias) FILTER (WHERE a.alias IS NOT NULL), '{}') AS aliases FROM models m LEFT JOIN model_aliases a ON a.model_id = m.id GROUP BY m.id`,
+  )).rows;
+  return (text) => link(text, labs, models);
 }
 
 const MAX_STORED_REJECTIONS = 1000;
@@ -49,6 +59,7 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
     async run(ctx: RunContext): Promise<RunOutcome> {
       const urls = ctx.fromFile ? [`file:${path.resolve(ctx.fromFile)}`] : ctx.urls ?? overrides()?.urls ?? spec.urls();
       const resolver = await loadResolver(ctx.pool, spec.providers);
+      const linkNews = spec.linkNews ? await newsLinker(ctx.pool, spec.linkNews) : undefined;
       let counts = emptyCounts();
       const rejections: Rejection[] = [];
       const errors: { url: string; reason: string }[] = [];
@@ -104,7 +115,7 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
         const client = await ctx.pool.connect();
         try {
           await client.query("BEGIN");
-          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId, observedAt, resolver, linkNews: spec.linkNews });
+          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId, observedAt, resolver, linkNews });
           const pause = getEnv().INGEST_TEST_PAUSE_MS;
           if (pause) {
             ctx.log.warn({ pauseMs: pause }, "test pause before commit");
@@ -116,7 +127,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           considered += w.considered;
           matched += w.matched;
           unmatchedIds += w.unmatched.size;
-          if (w.duplicates) notes.push(`${w.duplicates} duplicate ids for the same offering skipped`);
+          notes.push(...w.notes);
+          if (w.duplicates) notes.push(`${w.duplicates} records skipped as duplicates (several ids for one model)`);
         } catch (err) {
           await client.query("ROLLBACK").catch(() => {});
           errors.push({ url, reason: `write failed and was rolled back: ${(err as Error).message}` });

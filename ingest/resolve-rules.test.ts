@@ -19,6 +19,16 @@ describe("aliasCandidates", () => {
     expect(aliasCandidates("vertex_ai/claude-3-5-sonnet@20240620")).toContain("claude-3-5-sonnet-20240620");
     expect(aliasCandidates("fireworks_ai/accounts/fireworks/models/llama-v3p1-405b-instruct")).toContain("llama-3.1-405b-instruct");
   });
+  it("reads leaderboard labels: effort in parentheses or after an underscore, display names", () => {
+    expect(aliasCandidates("o3 (high)")).toContain("o3");
+    expect(aliasCandidates("o3-2025-04-16_high")).toContain("o3-2025-04-16");
+    expect(aliasCandidates("claude-3-7-sonnet-20250219_32K")).toContain("claude-3-7-sonnet-20250219");
+    expect(aliasCandidates("DeepSeek R1")).toContain("deepseek-r1");
+    expect(aliasCandidates("gpt-5-mini-high")).toContain("gpt-5-mini");
+  });
+  it("never reduces a combination of two models to one of them", () => {
+    expect(aliasCandidates("DeepSeek R1 + claude-3-5-sonnet-20241022")).not.toContain("deepseek-r1");
+  });
   it("does not invent candidates for a plain id", () => {
     expect(aliasCandidates("o3")).toEqual(["o3"]);
   });

@@ -17,6 +17,21 @@ function variants(id: string): string[] {
   };
   add(id);
   let s = normaliseAlias(id);
+  // display names and run labels: "o3 (high)", "claude-opus-4-20250514 (32k thinking)", "DeepSeek R1"
+  const bare = s.replace(/\s*\([^)]*\)\s*$/, "").trim();
+  if (bare !== s && bare) {
+    s = bare;
+    add(s);
+  }
+  if (/\s/.test(s) && !s.includes("+")) {
+    s = s.replace(/\s+/g, "-");
+    add(s);
+  }
+  // reasoning effort or thinking budget appended to an id: o3-2025-04-16_high, claude-3-7-sonnet-20250219_32K
+  if (/_(minimal|low|medium|high|xhigh|\d+k)$/.test(s)) {
+    s = s.replace(/_(minimal|low|medium|high|xhigh|\d+k)$/, "");
+    add(s);
+  }
   // OpenRouter variants: ":free", ":beta", ":extended", ":thinking", ":nitro"
   s = s.replace(/:(free|beta|extended|thinking|nitro|floor|online|exacto)$/, "");
   add(s);
@@ -62,6 +77,8 @@ function variants(id: string): string[] {
   add(dotted);
   // trailing release tags that do not change the model
   for (const base of [last, dotted]) add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq|fp8-fast)$/, ""));
+  // "-high" effort variants on leaderboards: gpt-5-mini-high → gpt-5-mini
+  add(last.replace(/-(minimal|low|medium|high|xhigh)$/, ""));
   // claude-4-opus (some gateways) → claude-opus-4
   const claude = /^claude-(\d(?:[.-]\d)?)-(opus|sonnet|haiku)(.*)$/.exec(last);
   if (claude) add(`claude-${claude[2]}-${claude[1]}${claude[3]}`);

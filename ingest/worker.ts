@@ -8,7 +8,7 @@ import { getEnv, requireDatabaseUrl } from "../lib/env";
 import { moduleLogger } from "../lib/logger";
 import { createBoss } from "../lib/queue";
 import { jobs, ingestSourceJob } from "./jobs";
-import { failInterruptedRuns } from "./runs";
+import { ensureSource, failInterruptedRuns } from "./runs";
 import { listSources } from "./sources/registry";
 import "./run-source";
 
@@ -38,7 +38,11 @@ export async function startWorker(opts: { loadCuratedAtStart?: boolean } = {}) {
   }
 
   for (const source of listSources()) {
-    if (!source.schedule) continue;
+    await ensureSource(pool, source); // listed on the data page before its first run
+    if (!source.schedule) {
+      await boss.unschedule(ingestSourceJob.name, source.slug).catch(() => {});
+      continue;
+    }
     await boss.schedule(ingestSourceJob.name, source.schedule, { source: source.slug, trigger: "schedule" }, { key: source.slug, singletonKey: source.slug });
   }
   if (opts.loadCuratedAtStart ?? true) {

@@ -7,6 +7,16 @@ import { formatRejection, parseCuratedDataset, readCuratedFiles } from "./curate
 import { registerSource } from "./registry";
 import { definePayloadSource } from "../payload-source";
 import { LITELLM_PROVIDERS, LITELLM_URL, parseLitellm } from "./litellm";
+import { aiderCodeEditingSource, aiderPolyglotSource } from "./aider";
+import { csvImportSource } from "./csv-import";
+import { feedsSource } from "./feeds";
+import { linkNewsToEntities } from "./feeds-entities";
+import { GENAI_PRICES_PROVIDERS, genaiPricesSource } from "./genai-prices";
+import { LLM_PRICES_PROVIDERS, llmPricesSource } from "./llm-prices";
+import { epochBenchmarkRunsSource, epochNotableModelsSource } from "./epoch";
+import { HUGGINGFACE_DEFAULT_ORGS, huggingFaceListUrl, huggingfaceSource } from "./huggingface";
+import { lmarenaHistorySource, lmarenaSource } from "./lmarena";
+import { sweBenchSource } from "./swe-bench";
 import { OPENROUTER_MODELS_URL, OPENROUTER_PROVIDERS, openrouterEndpointsUrl, parseOpenrouterEndpoints, parseOpenrouterModels } from "./openrouter";
 
 registerSource({
@@ -84,4 +94,45 @@ registerSource(definePayloadSource({
   schedule: "47 */6 * * *",
   parse: parseOpenrouterEndpoints,
   providers: OPENROUTER_PROVIDERS,
+}));
+
+/** Benchmark and catalogue sources whose adapters describe themselves; their payload is one URL. */
+for (const d of [lmarenaSource, lmarenaHistorySource, aiderPolyglotSource, aiderCodeEditingSource, sweBenchSource, epochBenchmarkRunsSource, epochNotableModelsSource]) {
+  registerSource(definePayloadSource({ slug: d.slug, name: d.name, kind: d.kind, urls: () => [d.url], schedule: d.defaultSchedule, parse: d.parse, providers: {} }));
+}
+
+registerSource(definePayloadSource({
+  slug: huggingfaceSource.slug,
+  name: huggingfaceSource.name,
+  kind: huggingfaceSource.kind,
+  urls: () => HUGGINGFACE_DEFAULT_ORGS.map((org) => huggingFaceListUrl(org)),
+  schedule: huggingfaceSource.defaultSchedule,
+  parse: huggingfaceSource.parse,
+  providers: {},
+}));
+
+/** `npm run ingest -- import FILE.csv`: the analyst's own data; a provider column names a provider or lab slug. */
+registerSource(definePayloadSource({
+  slug: csvImportSource.slug,
+  name: csvImportSource.name,
+  kind: csvImportSource.kind,
+  urls: () => [],
+  parse: csvImportSource.parse,
+  providers: (name) => name.trim().toLowerCase().replace(/\s+/g, "-"),
+}));
+
+registerSource(definePayloadSource({
+  slug: genaiPricesSource.slug, name: genaiPricesSource.name, kind: genaiPricesSource.kind,
+  urls: () => [genaiPricesSource.url], schedule: genaiPricesSource.defaultSchedule, parse: genaiPricesSource.parse, providers: GENAI_PRICES_PROVIDERS,
+}));
+
+registerSource(definePayloadSource({
+  slug: llmPricesSource.slug, name: llmPricesSource.name, kind: llmPricesSource.kind,
+  urls: () => [...llmPricesSource.urls], schedule: llmPricesSource.defaultSchedule, parse: llmPricesSource.parse, providers: LLM_PRICES_PROVIDERS,
+}));
+
+registerSource(definePayloadSource({
+  slug: feedsSource.slug, name: feedsSource.name, kind: feedsSource.kind,
+  urls: () => [...feedsSource.urls], schedule: feedsSource.defaultSchedule, parse: feedsSource.parse, providers: {},
+  linkNews: (text, labs, models) => linkNewsToEntities(text, labs, models),
 }));

@@ -1,6 +1,6 @@
 /**
  * LiteLLM's model price map: one JSON object keyed by model id, prices in USD per token. Each entry
- * yields the standard price and, where stated, batch, priority and long-context (>200k) tiers.
+ * yields the standard price and, where stated, batch, priority, flex and long-context (>200k) tiers.
  */
 import { z } from "zod";
 import type { ParseContext, ParseResult, PriceRecord, Rejection } from "../records";
@@ -25,6 +25,8 @@ const entrySchema = z.looseObject({
   input_cost_per_token_batches: cost,
   output_cost_per_token_batches: cost,
   input_cost_per_token_priority: cost,
+  input_cost_per_token_flex: cost,
+  output_cost_per_token_flex: cost,
   output_cost_per_token_priority: cost,
   input_cost_per_token_above_200k_tokens: cost,
   output_cost_per_token_above_200k_tokens: cost,
@@ -68,6 +70,7 @@ export function parseLitellm(raw: string, ctx: ParseContext): ParseResult {
       ["standard", v.input_cost_per_token, v.output_cost_per_token],
       ["batch", v.input_cost_per_token_batches, v.output_cost_per_token_batches],
       ["priority", v.input_cost_per_token_priority, v.output_cost_per_token_priority],
+      ["flex", v.input_cost_per_token_flex, v.output_cost_per_token_flex],
       ["long-context", v.input_cost_per_token_above_200k_tokens, v.output_cost_per_token_above_200k_tokens],
     ];
     for (const [tier, inp, outp] of tiers) {

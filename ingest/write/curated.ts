@@ -75,6 +75,13 @@ export async function writeCuratedDataset(db: Db, ds: CuratedDataset, ctx: Curat
   // aliases: the slug and every listed id, normalised; the curated files are authoritative
   const aliasRows = new Map<string, number>();
   for (const m of ds.models) for (const a of [m.slug, ...m.aliases]) aliasRows.set(normaliseAlias(a), modelIds.get(m.slug)!);
+  // display names ("DeepSeek-R1", "Grok 3 Mini") as ids too, where one model alone carries the name
+  const byName = new Map<string, string[]>();
+  for (const m of ds.models) {
+    const n = normaliseAlias(m.name).replace(/\s+/g, "-");
+    byName.set(n, [...(byName.get(n) ?? []), m.slug]);
+  }
+  for (const [n, slugs] of byName) if (slugs.length === 1 && !aliasRows.has(n)) aliasRows.set(n, modelIds.get(slugs[0]!)!);
   counts = addCounts(counts, await upsertRows(db, { table: "model_aliases", key: ["alias"], columns: { alias: "text", model_id: "int", source_id: "int" } },
     [...aliasRows].map(([alias, model_id]) => ({ alias, model_id, source_id: ctx.sourceId }))));
   if (ctx.retract) removed += (await db.query(`DELETE FROM model_aliases WHERE source_id = $1 AND NOT (alias = ANY($2::text[]))`, [ctx.sourceId, [...aliasRows.keys()]])).rowCount ?? 0;

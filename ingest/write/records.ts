@@ -121,11 +121,17 @@ async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, o
     const first = items[0]!;
     const oid = offeringId.get(`${first.modelId}|${first.providerId}`)!;
     const key = ledgerKey({ offeringId: oid, tier: first.r.tier });
-    const dated = items.filter((i) => i.r.validFrom);
+    const dated = items.filter((i) => i.r.validFrom || i.r.validTo);
     let p;
     if (dated.length) {
-      // the source states a history for this offering and tier
-      const windows = toValidityWindows(dated.map((i) => ({ ...components(i.r), validFrom: i.r.validFrom!, validUntil: i.r.validTo ?? null, sourceUrl: i.r.sourceUrl ?? null })), null);
+      // the source states a history for this offering and tier; an entry whose start it does not
+      // know (only "until D") is taken to start at the model's release
+      const released = ctx.resolver.modelBySlug(ctx.resolver.model(first.r.modelId)?.slug ?? "")?.releasedOn ?? null;
+      const entries = dated
+        .map((i) => ({ ...components(i.r), validFrom: i.r.validFrom ?? released, validUntil: i.r.validTo ?? null, sourceUrl: i.r.sourceUrl ?? null }))
+        .filter((e): e is typeof e & { validFrom: Date } => e.validFrom !== null && (!e.validUntil || e.validFrom.getTime() < e.validUntil.getTime()));
+      if (entries.length < dated.length) out.notes.push("history entries without a usable start date skipped");
+      const windows = toValidityWindows(entries, null);
       p = planHistory(current.get(key) ?? [], windows);
       out.duplicates += items.length - dated.length;
     } else {
@@ -149,6 +155,12 @@ async function writeScores(db: Db, scores: ScoreRecord[], ctx: RecordsContext, o
   if (!scores.length) return;
   const b = await db.query<{ id: number; slug: string; scale_min: number; scale_max: number }>(`SELECT id, slug, scale_min, scale_max FROM benchmarks`);
   const bench = new Map(b.rows.map((x) => [x.slug, x]));
+  const prev = await db.query<{ model_id: number; benchmark_id: number; settings: string; measured_on: Date; score: number; cost_usd: number | null }>(
+    `SELECT DISTINCT ON (model_id, benchmark_id, settings) model_id, benchmark_id, settings, measured_on, score, cost_usd
+     FROM benchmark_results WHERE source_id = $1 ORDER BY model_id, benchmark_id, settings, measured_on DESC`,
+    [ctx.sourceId],
+  );
+  const latest = new Map(prev.rows.map((p) => [`${p.model_id}|${p.benchmark_id}|${p.settings}`, { measured: p.measured_on.toISOString().slice(0, 10), score: p.score, cost: p.cost_usd }]));
   const rows = new Map<string, Record<string, unknown>>();
   for (const s of scores) {
     const m = resolveModel(s, true);
@@ -163,9 +175,14 @@ async function writeScores(db: Db, scores: ScoreRecord[], ctx: RecordsContext, o
       continue;
     }
     const measured = s.measuredOn.toISOString().slice(0, 10);
-    const key = `${m.modelId}|${bm.id}|${s.settings ?? ""}|${measured}`;
+    // matched through a rule (an effort suffix, a display name): keep the listing apart from the plain model's
+    const settings = m.via === normaliseAlias(s.modelId) ? s.settings ?? "" : [s.settings, `listed as ${s.modelId}`].filter(Boolean).join("; ");
+    const key = `${m.modelId}|${bm.id}|${settings}|${measured}`;
     if (rows.has(key)) { out.duplicates++; continue; }
-    rows.set(key, { model_id: m.modelId, benchmark_id: bm.id, score: s.score, measured_on: measured, settings: s.settings ?? "", cost_usd: s.costUsd ?? null, source_url: s.sourceUrl ?? null });
+    // sources without run dates are dated when fetched: the same score seen again is not a new result
+    const prior = latest.get(`${m.modelId}|${bm.id}|${settings}`);
+    if (prior && prior.measured <= measured && prior.score === s.score && prior.cost === (s.costUsd ?? null)) { out.counts.unchanged++; continue; }
+    rows.set(key, { model_id: m.modelId, benchmark_id: bm.id, score: s.score, measured_on: measured, settings, cost_usd: s.costUsd ?? null, source_url: s.sourceUrl ?? null });
   }
   if (!rows.size) return;
   const res = await db.query<{ inserted: boolean }>(
