@@ -4,7 +4,7 @@
  * Retry-After, a size cap enforced while streaming (a 50 MB body stops at the cap), conditional
  * GET with the previous ETag / Last-Modified, and a User-Agent that says who we are.
  */
-export const USER_AGENT = "FrontierWatch/0.1 (+https://github.com/frontierwatch/frontierwatch; open AI price and benchmark tracker)";
+export const USER_AGENT = "FrontierWatch/0.1 (open-source tracker of AI model prices and benchmarks; polite: conditional GET, backoff)";
 
 export interface FetchOptions {
   timeoutMs?: number;

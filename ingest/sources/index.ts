@@ -23,7 +23,6 @@ registerSource({
   slug: "curated",
   name: "FrontierWatch curated reference dataset",
   kind: "curated",
-  url: "https://github.com/frontierwatch/frontierwatch/tree/main/prisma/seed",
   schedule: getEnv().CURATED_SCHEDULE,
   async run({ pool, sourceId, runId, log, fromFile }) {
     const dir = path.resolve(fromFile ?? getEnv().CURATED_DIR);

@@ -1,0 +1,83 @@
+/**
+ * bench/ingest: full ingest of the 2026-07 LiteLLM copy and of an OpenRouter copy, served over HTTP
+ * from 127.0.0.1; then the same again with no change (with the 304 short-cut, and without it, i.e.
+ * fetch + parse + compare); and a plain COPY of the same price rows into a copy of the table, as
+ * the floor. Prints records/s, wall time and peak RSS.
+ * Usage: node --import tsx bench/ingest.ts   (own embedded database in a temp folder)
+ */
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closeDb, getPool } from "../lib/db";
+import { useDatabaseUrl } from "../lib/env";
+import { applyMigrations } from "../lib/database/migrate";
+import { startEmbeddedPostgres } from "../lib/database/embedded";
+import { respond, serveFile, startFixtureServer } from "../lib/testing/fixture-server";
+import { runSource } from "../ingest/run-source";
+import { parseLitellm } from "../ingest/sources/litellm";
+import { parseOpenrouterModels } from "../ingest/sources/openrouter";
+
+const LITELLM = "../shared/data/litellm-prices/model_prices_and_context_window.2026-07-24.json";
+const OPENROUTER = "../shared/data/openrouter-models/openrouter-models.2026-05-01.json";
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ ms: number; value: T; peak: number }> {
+  peak = process.memoryUsage().rss;
+  const t = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t;
+  return { ms, value, peak };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "fw-bench-ingest-"));
+chmodSync(dir, 0o755);
+const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 54379, database: "bench" });
+useDatabaseUrl(db.url);
+await applyMigrations(db.url, "prisma/migrations");
+const pool = getPool();
+const server = await startFixtureServer({
+  "/litellm.json": serveFile(LITELLM),
+  "/openrouter.json": serveFile(OPENROUTER),
+  "/litellm-no-etag.json": respond(200, readFileSync(LITELLM, "utf8"), { "Content-Type": "application/json" }),
+});
+console.log(`${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model}; ${(os.totalmem() / 2 ** 30).toFixed(0)} GB; node ${process.version}; PostgreSQL 18 embedded`);
+
+const curated = await timed("curated", () => runSource(pool, "curated", "cli"));
+console.log(`curated load (prerequisite): ${curated.ms.toFixed(0)} ms`);
+
+// parse alone, cold and warm, to show where the time goes
+const rawLitellm = readFileSync(LITELLM, "utf8");
+const parseTimes = [0, 1, 2].map(() => { const t = performance.now(); parseLitellm(rawLitellm, { observedAt: new Date() }); return (performance.now() - t).toFixed(0); });
+console.log(`LiteLLM parse + validate alone (1.5 MB, 2,983 entries): ${parseTimes.join(" / ")} ms (cold → warm)`);
+const litellmRecords = parseLitellm(readFileSync(LITELLM, "utf8"), { observedAt: new Date() }).records.length;
+const openrouterRecords = parseOpenrouterModels(readFileSync(OPENROUTER, "utf8"), { observedAt: new Date() }).records.length;
+
+const lit = await timed("litellm", () => runSource(pool, "litellm", "cli", { urls: [server.url("/litellm.json")] }));
+console.log(`LiteLLM 2026-07 full ingest: ${lit.ms.toFixed(0)} ms, ${litellmRecords} records parsed (${(litellmRecords / (lit.ms / 1000)).toFixed(0)} records/s), rows inserted ${lit.value.counts.inserted}, peak RSS ${mb(lit.peak)}; ${lit.value.message}`);
+const full = await timed("litellm no etag", () => runSource(pool, "litellm", "cli", { urls: [server.url("/litellm-no-etag.json")] }));
+console.log(`no-change re-run without 304 (fetch + snapshot + parse + resolve + compare): LiteLLM ${full.ms.toFixed(0)} ms; inserted ${full.value.counts.inserted}, updated ${full.value.counts.updated}, unchanged ${full.value.counts.unchanged}, peak RSS ${mb(full.peak)}`);
+
+const or = await timed("openrouter", () => runSource(pool, "openrouter", "cli", { urls: [server.url("/openrouter.json")] }));
+console.log(`OpenRouter 2026-05 full ingest: ${or.ms.toFixed(0)} ms, ${openrouterRecords} records (${(openrouterRecords / (or.ms / 1000)).toFixed(0)} records/s), rows inserted ${or.value.counts.inserted}, peak RSS ${mb(or.peak)}`);
+
+const lit304 = await timed("litellm again", () => runSource(pool, "litellm", "cli", { urls: [server.url("/litellm.json")] }));
+const or304 = await timed("openrouter again", () => runSource(pool, "openrouter", "cli", { urls: [server.url("/openrouter.json")] }));
+console.log(`no-change re-run with conditional GET (304): LiteLLM ${lit304.ms.toFixed(0)} ms, OpenRouter ${or304.ms.toFixed(0)} ms; writes ${JSON.stringify(lit304.value.counts)} / ${JSON.stringify(or304.value.counts)}`);
+
+// the floor: COPY the same price rows into an identical table (same indexes and checks)
+const rows = await pool.query(`SELECT offering_id, tier, valid_from, valid_to, observed_at, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id FROM price_points WHERE run_id = $1`, [lit.value.runId]);
+const csvFile = path.join(dir, "prices.csv");
+const esc = (v: unknown) => (v === null ? "" : v instanceof Date ? v.toISOString() : `"${String(v).replace(/"/g, '""')}"`);
+writeFileSync(csvFile, rows.rows.map((r) => Object.values(r).map(esc).join(",")).join("\n"));
+chmodSync(csvFile, 0o644);
+await pool.query(`CREATE TABLE price_points_copy (LIKE price_points INCLUDING ALL)`);
+const copy = await timed("copy", () => pool.query(`COPY price_points_copy (offering_id, tier, valid_from, valid_to, observed_at, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id) FROM '${csvFile}' WITH (FORMAT csv)`));
+console.log(`plain COPY of the same ${rows.rowCount} price rows: ${copy.ms.toFixed(1)} ms; full LiteLLM ingest / COPY = ${(lit.ms / copy.ms).toFixed(1)}×`);
+
+clearInterval(sampler);
+await server.close();
+await closeDb();
+await db.stop();
+rmSync(dir, { recursive: true, force: true });
