@@ -25,6 +25,8 @@ export interface PayloadSourceSpec {
   /** the source's provider names → provider slugs */
   providers: Record<string, string> | ((name: string) => string | undefined);
   fetch?: FetchOptions;
+  /** a second file that belongs to each payload (its URL from the payload's), read with it and snapshotted too */
+  companion?: (url: string) => string;
   /** news sources: link items to the labs and models they mention */
   linkNews?: (text: string, labs: { slug: string; name: string }[], models: { slug: string; name: string; aliases: string[] }[]) => { labSlugs: string[]; modelSlugs: string[] };
 }
@@ -42,6 +44,26 @@ const MAX_STORED_REJECTIONS = 1000;
 function dateFromName(file: string): Date | undefined {
   const m = /(\d{4}-\d{2}-\d{2})/.exec(path.basename(file));
   return m ? new Date(`${m[1]}T00:00:00Z`) : undefined;
+}
+
+interface Payload {
+  bytes: Buffer;
+  observedAt: Date;
+  http: { etag: string | null; lastModified: string | null; httpStatus: number | null; contentType: string | null };
+}
+
+/** Reads a file: URL or fetches an http(s) one; null when the server says it has not changed. */
+async function readPayload(ctx: RunContext, url: string, spec: PayloadSourceSpec, conditional: boolean): Promise<Payload | null> {
+  if (url.startsWith("file:")) {
+    const file = url.slice(5);
+    return { bytes: await readFile(file), observedAt: ctx.asOf ?? dateFromName(file) ?? new Date(), http: { etag: null, lastModified: null, httpStatus: null, contentType: null } };
+  }
+  const prev = conditional
+    ? (await ctx.pool.query<{ etag: string | null; last_modified: string | null }>(`SELECT etag, last_modified FROM fetch_validators WHERE source_id = $1 AND url = $2`, [ctx.sourceId, url])).rows[0]
+    : undefined;
+  const res = await fetchPayload(url, { ...spec.fetch, etag: prev?.etag, lastModified: prev?.last_modified });
+  if (res.status === "not-modified") return null;
+  return { bytes: res.bytes, observedAt: ctx.asOf ?? new Date(), http: { etag: res.etag, lastModified: res.lastModified, httpStatus: res.httpStatus, contentType: res.contentType } };
 }
 
 export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
@@ -70,30 +92,25 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
       let unmatchedIds = 0;
 
       for (const url of urls) {
-        let bytes: Buffer;
-        let observedAt: Date;
-        let http: { etag: string | null; lastModified: string | null; httpStatus: number | null; contentType: string | null } = { etag: null, lastModified: null, httpStatus: null, contentType: null };
+        let payload: Payload | null;
+        let companion: string | undefined;
         try {
-          if (url.startsWith("file:")) {
-            const file = url.slice(5);
-            bytes = await readFile(file);
-            observedAt = ctx.asOf ?? dateFromName(file) ?? new Date();
-          } else {
-            const prev = await ctx.pool.query<{ etag: string | null; last_modified: string | null }>(
-              `SELECT etag, last_modified FROM fetch_validators WHERE source_id = $1 AND url = $2`, [ctx.sourceId, url]);
-            const res = await fetchPayload(url, { ...spec.fetch, etag: prev.rows[0]?.etag, lastModified: prev.rows[0]?.last_modified });
-            if (res.status === "not-modified") {
-              notModified++;
-              continue;
-            }
-            bytes = res.bytes;
-            observedAt = ctx.asOf ?? new Date();
-            http = { etag: res.etag, lastModified: res.lastModified, httpStatus: res.httpStatus, contentType: res.contentType };
+          payload = await readPayload(ctx, url, spec, true);
+          if (payload === null) {
+            notModified++;
+            continue;
+          }
+          if (spec.companion) {
+            const companionUrl = spec.companion(url);
+            const c = (await readPayload(ctx, companionUrl, spec, false))!;
+            await storeSnapshot(ctx.pool, ctx.sourceId, ctx.runId, { bytes: c.bytes, url: companionUrl, contentType: c.http.contentType, httpStatus: c.http.httpStatus });
+            companion = c.bytes.toString("utf8");
           }
         } catch (err) {
           errors.push({ url, reason: err instanceof FetchError ? err.message : `could not read ${url}: ${(err as Error).message}` });
           continue;
         }
+        const { bytes, observedAt, http } = payload;
 
         const snapshotId = await storeSnapshot(ctx.pool, ctx.sourceId, ctx.runId, { bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus });
         if (!url.startsWith("file:")) {
@@ -105,7 +122,7 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
         }
         let parsed: ParseResult;
         try {
-          parsed = spec.parse(bytes.toString("utf8"), { observedAt, url });
+          parsed = spec.parse(bytes.toString("utf8"), { observedAt, url, companion });
         } catch (err) {
           errors.push({ url, reason: (err as Error).message });
           continue;

@@ -94,4 +94,6 @@ export interface ParseContext {
   observedAt: Date;
   /** the URL it came from */
   url?: string;
+  /** the text of a companion payload fetched with this one (LiveBench's categories file) */
+  companion?: string;
 }

@@ -16,6 +16,7 @@ import { LLM_PRICES_PROVIDERS, llmPricesSource } from "./llm-prices";
 import { epochBenchmarkRunsSource, epochNotableModelsSource } from "./epoch";
 import { HUGGINGFACE_DEFAULT_ORGS, huggingFaceListUrl, huggingfaceSource } from "./huggingface";
 import { lmarenaHistorySource, lmarenaSource } from "./lmarena";
+import { livebenchSource, parseLivebench } from "./livebench";
 import { sweBenchSource } from "./swe-bench";
 import { OPENROUTER_MODELS_URL, OPENROUTER_PROVIDERS, openrouterEndpointsUrl, parseOpenrouterEndpoints, parseOpenrouterModels } from "./openrouter";
 
@@ -116,7 +117,11 @@ registerSource(definePayloadSource({
   name: csvImportSource.name,
   kind: csvImportSource.kind,
   urls: () => [],
-  parse: csvImportSource.parse,
+  // the analyst's rows may add models we do not track yet, when they name a known lab and a release date
+  parse: (raw, ctx) => {
+    const r = csvImportSource.parse(raw, ctx);
+    return { ...r, records: r.records.map((x) => (x.type === "model" ? { ...x, createIfMissing: true } : x)) };
+  },
   providers: (name) => name.trim().toLowerCase().replace(/\s+/g, "-"),
 }));
 
@@ -134,4 +139,12 @@ registerSource(definePayloadSource({
   slug: feedsSource.slug, name: feedsSource.name, kind: feedsSource.kind,
   urls: () => [...feedsSource.urls], schedule: feedsSource.defaultSchedule, parse: feedsSource.parse, providers: {},
   linkNews: (text, labs, models) => linkNewsToEntities(text, labs, models),
+}));
+
+/** LiveBench: each release is a table and its categories file, read together. */
+registerSource(definePayloadSource({
+  slug: livebenchSource.slug, name: livebenchSource.name, kind: livebenchSource.kind,
+  urls: () => [livebenchSource.url], schedule: livebenchSource.defaultSchedule, providers: {},
+  companion: (url) => url.replace(/table_(\d{4}_\d{2}_\d{2})\.csv$/, "categories_$1.json"),
+  parse: (raw, ctx) => parseLivebench(raw, ctx, { categories: ctx.companion }),
 }));

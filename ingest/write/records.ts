@@ -208,10 +208,13 @@ function slugFor(id: string): string {
 async function createCatalogueModels(db: Db, facts: ModelFactRecord[], ctx: RecordsContext, out: RecordsOutcome) {
   const candidates = facts.filter((f) => f.createIfMissing && f.releasedOn && !ctx.resolver.model(f.modelId));
   if (!candidates.length) return;
-  const labs = new Map((await db.query<{ id: number; slug: string }>(`SELECT id, slug FROM labs`)).rows.map((l) => [l.slug, l.id]));
+  const labRows = (await db.query<{ id: number; slug: string; name: string }>(`SELECT id, slug, name FROM labs`)).rows;
+  const labs = new Map(labRows.map((l) => [l.slug, l.id]));
+  const labByName = new Map(labRows.map((l) => [l.name.toLowerCase(), l.slug]));
   for (const f of candidates) {
     if (ctx.resolver.model(f.modelId)) continue; // an earlier record of this payload created it
-    const labSlug = labOfPrefixedId(f.modelId) ?? (f.labHint ? ORG_TO_LAB[f.labHint.toLowerCase()] ?? (labs.has(f.labHint) ? f.labHint : undefined) : undefined);
+    const hint = f.labHint?.trim().toLowerCase();
+    const labSlug = labOfPrefixedId(f.modelId) ?? (hint ? ORG_TO_LAB[hint] ?? labByName.get(hint) ?? (labs.has(hint) ? hint : undefined) : undefined);
     const labId = labSlug ? labs.get(labSlug) : undefined;
     if (!labSlug || !labId) continue; // stays on the review list
     let slug = slugFor(f.modelId);
