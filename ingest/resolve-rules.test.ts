@@ -26,6 +26,12 @@ describe("aliasCandidates", () => {
     expect(aliasCandidates("DeepSeek R1")).toContain("deepseek-r1");
     expect(aliasCandidates("gpt-5-mini-high")).toContain("gpt-5-mini");
   });
+  it("tries spelling variants of versions and vendor words", () => {
+    expect(aliasCandidates("databricks/databricks-meta-llama-3-1-405b-instruct")).toContain("llama-3.1-405b-instruct");
+    expect(aliasCandidates("snowflake/openai-gpt-5-mini")).toContain("gpt-5-mini");
+    expect(aliasCandidates("snowflake/llama3.1-70b")).toContain("llama-3.1-70b");
+    expect(aliasCandidates("vercel_ai_gateway/alibaba/qwen-3-235b")).toContain("qwen3-235b");
+  });
   it("never reduces a combination of two models to one of them", () => {
     expect(aliasCandidates("DeepSeek R1 + claude-3-5-sonnet-20241022")).not.toContain("deepseek-r1");
   });

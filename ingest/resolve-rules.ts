@@ -77,6 +77,17 @@ function variants(id: string): string[] {
   add(dotted);
   // trailing release tags that do not change the model
   for (const base of [last, dotted]) add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq|fp8-fast)$/, ""));
+  // spelling variants of one name, tried last: dashes for dots in versions (meta-llama-3-1-405b),
+  // dots for dashes (claude-sonnet-4.5), a vendor word in front (meta-llama-3.1, openai-gpt-5),
+  // a glued version (llama3.1-70b, qwen-3-14b)
+  for (const base of [last, dotted]) {
+    const unvendored = base.replace(/^(meta|openai|mistralai|google|anthropic|deepseek-ai|qwen|alibaba|amazon|xai)-(?=[a-z])/, "");
+    add(unvendored);
+    add(unvendored.replace(/(\d)-(\d)(?=$|-)/g, "$1.$2"));
+    add(unvendored.replace(/(\d)\.(\d)/g, "$1-$2"));
+    add(unvendored.replace(/^(llama|qwen|gemma|phi|mistral|glm)(\d)/, "$1-$2"));
+    add(unvendored.replace(/^qwen-(\d)/, "qwen$1"));
+  }
   // "-high" effort variants on leaderboards: gpt-5-mini-high → gpt-5-mini
   add(last.replace(/-(minimal|low|medium|high|xhigh)$/, ""));
   // claude-4-opus (some gateways) → claude-opus-4

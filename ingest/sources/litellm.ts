@@ -10,8 +10,11 @@ export const LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/ma
 const SKIP_KEYS = new Set(["sample_spec", "last_updated", "fallback_generalizations"]);
 /** FrontierWatch tracks language models: embeddings, images, speech, rerankers and moderation are not read. */
 const TEXT_MODES = new Set(["chat", "completion", "responses"]);
-/** Fireworks and Together list prices by parameter-count bucket ("fireworks-ai-4.1b-to-16b"), not by model. */
-const SIZE_BUCKET = /^(fireworks-ai|together-ai)-/;
+/**
+ * Not prices of a model in the catalogue: Fireworks and Together list prices by parameter-count
+ * bucket ("fireworks-ai-4.1b-to-16b"); "ft:" entries are what a customer's fine-tuned copy costs.
+ */
+const SIZE_BUCKET = /^(fireworks-ai|together-ai)-|^ft:|\/ft:/;
 
 const cost = z.number().finite().optional();
 const entrySchema = z.looseObject({
