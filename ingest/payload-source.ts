@@ -92,6 +92,9 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
       let unmatchedIds = 0;
 
       for (const url of urls) {
+        const t0 = performance.now();
+        const phase: Record<string, number> = {};
+        const mark = (name: string, since: number) => (phase[name] = Math.round(performance.now() - since));
         let payload: Payload | null;
         let companion: string | undefined;
         try {
@@ -111,6 +114,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           continue;
         }
         const { bytes, observedAt, http } = payload;
+        mark("fetchMs", t0);
+        const t1 = performance.now();
 
         const snapshotId = await storeSnapshot(ctx.pool, ctx.sourceId, ctx.runId, { bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus });
         if (!url.startsWith("file:")) {
@@ -120,6 +125,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
             [ctx.sourceId, url, http.etag, http.lastModified, snapshotId],
           );
         }
+        mark("snapshotMs", t1);
+        const t2 = performance.now();
         let parsed: ParseResult;
         try {
           parsed = spec.parse(bytes.toString("utf8"), { observedAt, url, companion });
@@ -128,6 +135,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           continue;
         }
         rejections.push(...parsed.rejections);
+        mark("parseMs", t2);
+        const t3 = performance.now();
 
         const client = await ctx.pool.connect();
         try {
@@ -139,6 +148,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
             await new Promise((r) => setTimeout(r, pause));
           }
           await client.query("COMMIT");
+          mark("writeMs", t3);
+          ctx.log.info({ url, records: parsed.records.length, ...phase }, "payload ingested");
           counts = addCounts(counts, w.counts);
           rejections.push(...w.rejections);
           considered += w.considered;
