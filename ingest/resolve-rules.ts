@@ -9,93 +9,96 @@ const BEDROCK_VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwe
 /** Prefixes that name a route, not the model (LiteLLM provider keys, OpenRouter-style hosts). */
 const ROUTE_PREFIX = /^(openrouter|bedrock|bedrock_converse|azure|azure_ai|vertex_ai|vertex_ai_beta|gemini|together_ai|fireworks_ai|deepinfra|groq|cerebras|sambanova|novita|nebius|hyperbolic|replicate|lambda_ai|anyscale|perplexity|xai|deepseek|mistral|dashscope|moonshot|zai|minimax|cohere|cohere_chat|ai21|anthropic|openai|text-completion-openai|text-completion-codestral|friendliai|cloudflare|ollama|ollama_chat|watsonx|oci|snowflake|databricks|vercel_ai_gateway|github_copilot|gmi|wandb|ovhcloud|nscale|scaleway|llamagate|gradient_ai|baseten|parasail|siliconflow|chutes|featherless_ai|nvidia_nim|volcengine|codestral|bedrock_mantle|llamagate|voyage|lemonade|heroku|datarobot|aiml|v0|morph|dashscope-intl)\//;
 
-function variants(id: string): string[] {
-  const out: string[] = [];
-  const add = (s: string) => {
+/** Candidates in order, produced lazily: the resolver stops at the first one the alias table knows. */
+export function* aliasCandidatesLazy(id: string): Generator<string> {
+  const seen = new Set<string>();
+  function* add(s: string): Generator<string> {
     const n = normaliseAlias(s);
-    if (n && !out.includes(n)) out.push(n);
-  };
-  add(id);
+    if (n && !seen.has(n)) {
+      seen.add(n);
+      yield n;
+    }
+  }
+  yield* add(id);
   let s = normaliseAlias(id);
   // display names and run labels: "o3 (high)", "claude-opus-4-20250514 (32k thinking)", "DeepSeek R1"
   const bare = s.replace(/\s*\([^)]*\)\s*$/, "").trim();
   if (bare !== s && bare) {
     s = bare;
-    add(s);
+    yield* add(s);
   }
   if (/\s/.test(s) && !s.includes("+")) {
     s = s.replace(/\s+/g, "-");
-    add(s);
+    yield* add(s);
   }
   // reasoning effort or thinking budget appended to an id: o3-2025-04-16_high, claude-3-7-sonnet-20250219_32K
   if (/_(minimal|low|medium|high|xhigh|\d+k)$/.test(s)) {
     s = s.replace(/_(minimal|low|medium|high|xhigh|\d+k)$/, "");
-    add(s);
+    yield* add(s);
   }
   // OpenRouter variants: ":free", ":beta", ":extended", ":thinking", ":nitro"
   s = s.replace(/:(free|beta|extended|thinking|nitro|floor|online|exacto)$/, "");
-  add(s);
+  yield* add(s);
   // route prefixes, possibly stacked (openrouter/anthropic/claude-3-opus → anthropic/claude-3-opus)
   for (let i = 0; i < 3 && ROUTE_PREFIX.test(s); i++) {
     s = s.replace(ROUTE_PREFIX, "");
-    add(s);
+    yield* add(s);
   }
   // fireworks: accounts/fireworks/models/<name>; cloudflare: @cf/<org>/<name>; bedrock: <region>/<id>
   s = s.replace(/^accounts\/[^/]+\/models\//, "").replace(/^@(cf|hf)\//, "").replace(/^[a-z]{2}(-gov)?-[a-z]+-\d\//, "");
-  add(s);
+  yield* add(s);
   // a platform's own prefix on a hosted model: databricks-gpt-oss-120b, snowflake-llama-3.3-70b
   s = s.replace(/^(databricks|snowflake)-/, "");
-  add(s);
+  yield* add(s);
   // bedrock: us.anthropic.claude-3-5-sonnet-20241022-v2:0 → claude-3-5-sonnet-20241022
   if (BEDROCK_REGION.test(s) || BEDROCK_VENDOR.test(s)) {
     s = s.replace(BEDROCK_REGION, "");
-    add(s);
+    yield* add(s);
     s = s.replace(BEDROCK_VENDOR, "");
-    add(s);
+    yield* add(s);
     s = s.replace(/-v\d+(:\d+)?$/, "").replace(/:\d+$/, "");
-    add(s);
+    yield* add(s);
   }
   // vertex: claude-3-5-sonnet@20240620 → claude-3-5-sonnet-20240620; "@default", "@001" name no version
   if (s.includes("@")) {
     const [name, version] = s.split("@") as [string, string];
-    if (/^\d{8}$/.test(version)) add(`${name}-${version}`);
+    if (/^\d{8}$/.test(version)) yield* add(`${name}-${version}`);
     s = name;
-    add(s);
+    yield* add(s);
   }
   // ollama tags and other ":variant" suffixes: deepseek-v3.1:671b-cloud
   if (/:[^/]+$/.test(s)) {
     s = s.replace(/:[^/]+$/, "");
-    add(s);
+    yield* add(s);
   }
   s = s.replace(/-maas$/, "");
-  add(s);
+  yield* add(s);
   // the last path segment: qwen/qwen3-235b-a22b → qwen3-235b-a22b
   const last = s.split("/").pop()!;
-  add(last);
+  yield* add(last);
   // fireworks style versions: llama-v3p1-405b-instruct → llama-3.1-405b-instruct
   const dotted = last.replace(/v(\d+)p(\d+)/g, "$1.$2").replace(/(\d)p(\d)/g, "$1.$2");
-  add(dotted);
+  yield* add(dotted);
   // trailing release tags that do not change the model
-  for (const base of [last, dotted]) add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq|fp8-fast)$/, ""));
+  for (const base of [last, dotted]) yield* add(base.replace(/-(latest|instruct-turbo|turbo|fp8|bf16|fp16|int4|awq|fp8-fast)$/, ""));
   // spelling variants of one name, tried last: dashes for dots in versions (meta-llama-3-1-405b),
   // dots for dashes (claude-sonnet-4.5), a vendor word in front (meta-llama-3.1, openai-gpt-5),
   // a glued version (llama3.1-70b, qwen-3-14b)
   for (const base of [last, dotted]) {
     const unvendored = base.replace(/^(meta|openai|mistralai|google|anthropic|deepseek-ai|qwen|alibaba|amazon|xai)-(?=[a-z])/, "");
-    add(unvendored);
-    add(unvendored.replace(/(\d)-(\d)(?=$|-)/g, "$1.$2"));
-    add(unvendored.replace(/(\d)\.(\d)/g, "$1-$2"));
-    add(unvendored.replace(/^(llama|qwen|gemma|phi|mistral|glm)(\d)/, "$1-$2"));
-    add(unvendored.replace(/^qwen-(\d)/, "qwen$1"));
+    yield* add(unvendored);
+    yield* add(unvendored.replace(/(\d)-(\d)(?=$|-)/g, "$1.$2"));
+    yield* add(unvendored.replace(/(\d)\.(\d)/g, "$1-$2"));
+    yield* add(unvendored.replace(/^(llama|qwen|gemma|phi|mistral|glm)(\d)/, "$1-$2"));
+    yield* add(unvendored.replace(/^qwen-(\d)/, "qwen$1"));
   }
   // "-high" effort variants on leaderboards: gpt-5-mini-high → gpt-5-mini
-  add(last.replace(/-(minimal|low|medium|high|xhigh)$/, ""));
+  yield* add(last.replace(/-(minimal|low|medium|high|xhigh)$/, ""));
   // claude-4-opus (some gateways) → claude-opus-4
   const claude = /^claude-(\d(?:[.-]\d)?)-(opus|sonnet|haiku)(.*)$/.exec(last);
-  if (claude) add(`claude-${claude[2]}-${claude[1]}${claude[3]}`);
-  return out;
+  if (claude) yield* add(`claude-${claude[2]}-${claude[1]}${claude[3]}`);
 }
 
 export function aliasCandidates(id: string): string[] {
-  return variants(id);
+  return [...aliasCandidatesLazy(id)];
 }

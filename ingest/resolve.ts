@@ -7,7 +7,7 @@
 import type pg from "pg";
 import { labOfPrefixedId } from "../lib/lab-orgs";
 import { normaliseAlias } from "../lib/aliases";
-import { aliasCandidates } from "./resolve-rules";
+import { aliasCandidatesLazy } from "./resolve-rules";
 
 type Db = Pick<pg.PoolClient, "query">;
 
@@ -44,7 +44,7 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
       if (cache.has(sourceId)) return cache.get(sourceId)!;
       let found: ResolvedModel | null = null;
       const expectedLab = labOfPrefixedId(sourceId.replace(/^openrouter\//, ""));
-      for (const candidate of aliasCandidates(sourceId)) {
+      for (const candidate of aliasCandidatesLazy(sourceId)) {
         const id = aliasMap.get(candidate);
         if (id === undefined) continue;
         const m = byId.get(id)!;
