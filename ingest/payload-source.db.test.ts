@@ -110,7 +110,7 @@ describe("faults in a fetched source", () => {
   for (const [path, expected] of [
     ["/down.json", /answered 500/],
     ["/page.json", /expected LiteLLM price map JSON but got HTML/],
-    ["/truncated.json", /not valid JSON \(truncated or corrupt\)/],
+    ["/truncated.json", /truncated JSON: the LiteLLM price map ends after/],
     ["/drift.json", /litellm_provider/],
   ] as const) {
     it(`records a failed run with its reason and keeps earlier data: ${path}`, async () => {

@@ -110,9 +110,9 @@ describe("parseGenaiPrices on faulty payloads", () => {
   });
 
   it("fails on HTML instead of JSON and on a truncated payload", () => {
-    expect(() => parseGenaiPrices("<!DOCTYPE html><html><body>rate limited</body></html>", ctx)).toThrow('expected genai-prices JSON but got HTML or XML (starts with "<!DOCTYPE html>")');
-    expect(() => parseGenaiPrices(recorded.slice(0, 5000), ctx)).toThrow(/^genai-prices is not valid JSON \(truncated or corrupt\)/);
-    expect(() => parseGenaiPrices("", ctx)).toThrow("expected genai-prices JSON but the payload is empty");
+    expect(() => parseGenaiPrices("<!DOCTYPE html><html><body>rate limited</body></html>", ctx)).toThrow('expected genai-prices JSON but got HTML (starts with "<!DOCTYPE html>")');
+    expect(() => parseGenaiPrices(recorded.slice(0, 5000), ctx)).toThrow(/^truncated JSON: the genai-prices ends after/);
+    expect(() => parseGenaiPrices("", ctx)).toThrow("expected genai-prices JSON but got an empty payload");
   });
 });
 

@@ -64,12 +64,12 @@ describe("parseHuggingFace on a single-model response", () => {
 
 describe("parseHuggingFace payload faults", () => {
   it("refuses an HTML page instead of JSON", () => {
-    expect(() => parseHuggingFace("<!DOCTYPE html><html><title>503</title></html>", ctx)).toThrow('expected Hugging Face API JSON but got HTML or XML (starts with "<!DOCTYPE html>")');
+    expect(() => parseHuggingFace("<!DOCTYPE html><html><title>503</title></html>", ctx)).toThrow('expected Hugging Face API JSON but got HTML (starts with "<!DOCTYPE html>")');
   });
 
   it("refuses truncated JSON", () => {
     const raw = readFileSync(`${fixtures}/models-author-deepseek-ai.json`, "utf8");
-    expect(() => parseHuggingFace(raw.slice(0, 400), ctx)).toThrow(/^Hugging Face API is not valid JSON \(truncated or corrupt\)/);
+    expect(() => parseHuggingFace(raw.slice(0, 400), ctx)).toThrow(/^truncated JSON: the Hugging Face API ends after/);
   });
 
   it("refuses the API's error object", () => {

@@ -31,7 +31,7 @@ describe("parseLitellm on the recorded copies", () => {
 
 describe("parseLitellm faults", () => {
   it("refuses truncated JSON and HTML", () => {
-    expect(() => parseLitellm('{"gpt-4o": {"litellm_provider": "openai", "input_cost', ctx)).toThrow(/not valid JSON/);
+    expect(() => parseLitellm('{"gpt-4o": {"litellm_provider": "openai", "input_cost', ctx)).toThrow(/^truncated JSON/);
     expect(() => parseLitellm("<html><body>502 Bad Gateway</body></html>", ctx)).toThrow(/got HTML/);
   });
   it("rejects an entry without its provider field (a renamed field) and keeps the others", () => {

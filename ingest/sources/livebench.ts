@@ -9,9 +9,9 @@
  * required; the release date comes from `options.release` ("2026-01-08") or from the table's file
  * name in `ctx.url`. `livebenchReleaseUrls(release)` gives both URLs of a release.
  */
-import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import type { ParseContext, ParseResult, Rejection, ScoreRecord } from "../records";
+import { parseJsonPayload, readCsvRows, isRealDate, describeIssue } from "./payload";
 
 export const LIVEBENCH_SITE = "https://livebench.ai";
 /** the latest release recorded (each release has its own pair of files; see livebenchReleaseUrls) */
@@ -42,7 +42,7 @@ export interface LivebenchOptions {
 
 /** Validates a categories_<date>.json payload (throws on HTML, invalid JSON or a wrong shape). */
 export function parseLivebenchCategories(raw: string): LivebenchCategories {
-  const doc = readJson(raw);
+  const doc = parseJsonPayload(raw);
   const parsed = categoriesSchema.safeParse(doc);
   if (!parsed.success) throw new Error(`payload does not match the LiveBench categories schema: ${describeIssue(doc, parsed.error.issues[0])}`);
   return parsed.data;
@@ -55,7 +55,7 @@ export function parseLivebench(raw: string, ctx: ParseContext, options: Livebenc
   const categories = typeof options.categories === "string" ? parseLivebenchCategories(options.categories) : options.categories;
   const file = `table_${release.replaceAll("-", "_")}.csv`;
 
-  const rows = readCsv(raw);
+  const rows = readCsvRows(raw);
   const [header, ...body] = rows;
   if (!header || header[0]?.trim() !== "model") throw new Error(`payload does not match the LiveBench table layout: the first column must be "model", got ${JSON.stringify(header?.[0] ?? "")}`);
   const columnOf = new Map(header.map((name, i) => [name.trim(), i]));
@@ -128,55 +128,3 @@ function releaseFromUrl(url: string | undefined): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-function isRealDate(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
-}
-
-/**
- * Rows may differ in length: LiveBench writes a model that skipped some tasks as a short row, with no
- * way to tell which tasks are missing. Only a short *last* row with no line end is a cut-off download.
- */
-function readCsv(raw: string): string[][] {
-  const text = raw.replace(/^\uFEFF/, "");
-  if (!text.trim()) throw new Error("expected CSV but got an empty payload");
-  if (text.trimStart().startsWith("<")) throw new Error(`expected CSV but got HTML (starts with ${JSON.stringify(text.trimStart().slice(0, 15))})`);
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
-  } catch (err) {
-    throw new Error(`the CSV does not parse, perhaps truncated: ${(err as Error).message}`);
-  }
-  const width = rows[0]?.length ?? 0;
-  const last = rows.at(-1);
-  if (rows.length > 1 && last && last.length < width && !/[\r\n]$/.test(text)) throw new Error(`truncated CSV: the last row has ${last.length} of ${width} columns and no line end`);
-  return rows;
-}
-
-/** Parses JSON, naming the usual ways a fetch goes wrong (an HTML error page, a cut-off body). */
-function readJson(raw: string): unknown {
-  const text = raw.replace(/^\uFEFF/, "").trim();
-  if (!text) throw new Error("expected JSON but got an empty payload");
-  if (text.startsWith("<")) throw new Error(`expected JSON but got HTML (starts with ${JSON.stringify(text.slice(0, 15))})`);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const at = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
-    if (/end of JSON input/.test(message) || at >= text.length) throw new Error(`truncated JSON: the payload ends after ${text.length} characters in the middle of a value`);
-    throw new Error(`expected JSON but the payload does not parse: ${message}`);
-  }
-}
-
-/** "required" when the input lacks the field altogether, else zod's message. */
-function issueReason(input: unknown, issue: z.core.$ZodIssue): string {
-  let value = input;
-  for (const key of issue.path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  return value === undefined && issue.path.length > 0 ? "required" : issue.message;
-}
-
-function describeIssue(input: unknown, issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return "unknown problem";
-  return `${issue.path.length ? issue.path.map(String).join(".") : "(root)"}: ${issueReason(input, issue)}`;
-}

@@ -96,8 +96,8 @@ describe("parseLlmPrices on faulty files", () => {
   });
 
   it("fails on HTML instead of JSON and on a truncated file", () => {
-    expect(() => parseLlmPrices("<html><head><title>404 Not Found</title></head></html>", ctx)).toThrow('expected llm-prices JSON but got HTML or XML (starts with "<html><head><ti")');
-    expect(() => parseLlmPrices(vendorFile("openai.json").slice(0, 700), ctx)).toThrow(/^llm-prices is not valid JSON \(truncated or corrupt\)/);
+    expect(() => parseLlmPrices("<html><head><title>404 Not Found</title></head></html>", ctx)).toThrow('expected llm-prices JSON but got HTML (starts with "<html><head><ti")');
+    expect(() => parseLlmPrices(vendorFile("openai.json").slice(0, 700), ctx)).toThrow(/^truncated JSON: the llm-prices ends after/);
   });
 });
 

@@ -6,9 +6,9 @@
  * - `parseLmarenaHistory`: `output/result.csv` of nakasyou/lmarena-history, a model × release-date
  *   matrix of overall text Elo derived from the leaderboard's published pickles; dated scores.
  */
-import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import type { ParseContext, ParseResult, Rejection, ScoreRecord } from "../records";
+import { parseJsonPayload, readCsvRows, isRealDate, describeIssue, issueReason } from "./payload";
 
 export const LMARENA_URL = "https://raw.githubusercontent.com/lmarena/arena-catalog/main/data/leaderboard-text.json";
 export const LMARENA_HISTORY_URL = "https://raw.githubusercontent.com/nakasyou/lmarena-history/main/output/result.csv";
@@ -31,7 +31,7 @@ const catalogSchema = z.looseObject({
 });
 
 export function parseLmarena(raw: string, ctx: ParseContext): ParseResult {
-  const doc = readJson(raw);
+  const doc = parseJsonPayload(raw);
   const payload = catalogSchema.safeParse(doc);
   if (!payload.success) throw new Error(`payload does not match the arena-catalog leaderboard schema: ${describeIssue(doc, payload.error.issues[0])}`);
   const entries = Object.entries(payload.data.full);
@@ -103,7 +103,7 @@ const UNPUBLISHED_ONLINE_ELO = { from: "2023-12-06", until: "2024-06-29" };
  * a repeated date row or model column is rejected and the first kept.
  */
 export function parseLmarenaHistory(raw: string, ctx: ParseContext): ParseResult {
-  const rows = readCsv(raw);
+  const rows = readCsvRows(raw);
   const [header, ...body] = rows;
   if (!header || header[0]?.trim() !== "" || header.length < 2) {
     throw new Error(`payload does not match the lmarena-history layout: expected a header row with an empty first cell followed by model keys, got ${JSON.stringify((header ?? []).slice(0, 3).join(","))}`);
@@ -171,51 +171,3 @@ export function parseLmarenaHistory(raw: string, ctx: ParseContext): ParseResult
   return { records, rejections };
 }
 
-/** Rows of unequal length are kept for the caller to reject; a short last row with no line end is a cut-off download. */
-function readCsv(raw: string): string[][] {
-  const text = raw.replace(/^\uFEFF/, "");
-  if (!text.trim()) throw new Error("expected CSV but got an empty payload");
-  if (text.trimStart().startsWith("<")) throw new Error(`expected CSV but got HTML (starts with ${JSON.stringify(text.trimStart().slice(0, 15))})`);
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
-  } catch (err) {
-    throw new Error(`the CSV does not parse, perhaps truncated: ${(err as Error).message}`);
-  }
-  const width = rows[0]?.length ?? 0;
-  const last = rows.at(-1);
-  if (rows.length > 1 && last && last.length < width && !/[\r\n]$/.test(text)) throw new Error(`truncated CSV: the last row has ${last.length} of ${width} columns and no line end`);
-  return rows;
-}
-
-function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
-}
-
-/** Parses JSON, naming the usual ways a fetch goes wrong (an HTML error page, a cut-off body). */
-function readJson(raw: string): unknown {
-  const text = raw.replace(/^\uFEFF/, "").trim();
-  if (!text) throw new Error("expected JSON but got an empty payload");
-  if (text.startsWith("<")) throw new Error(`expected JSON but got HTML (starts with ${JSON.stringify(text.slice(0, 15))})`);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const at = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
-    if (/end of JSON input/.test(message) || at >= text.length) throw new Error(`truncated JSON: the payload ends after ${text.length} characters in the middle of a value`);
-    throw new Error(`expected JSON but the payload does not parse: ${message}`);
-  }
-}
-
-/** "required" when the input lacks the field altogether, else zod's message. */
-function issueReason(input: unknown, issue: z.core.$ZodIssue): string {
-  let value = input;
-  for (const key of issue.path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  return value === undefined && issue.path.length > 0 ? "required" : issue.message;
-}
-
-function describeIssue(input: unknown, issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return "unknown problem";
-  return `${issue.path.length ? issue.path.map(String).join(".") : "(root)"}: ${issueReason(input, issue)}`;
-}

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { ParseContext, ParseResult, Rejection, ScoreRecord } from "../records";
+import { parseJsonPayload, describeIssue, issueReason } from "./payload";
 
 export const SWE_BENCH_URL = "https://raw.githubusercontent.com/SWE-bench/swe-bench.github.io/master/data/leaderboards.json";
 
@@ -32,7 +33,7 @@ const payloadSchema = z.looseObject({
 });
 
 export function parseSweBench(raw: string, ctx: ParseContext): ParseResult {
-  const doc = readJson(raw);
+  const doc = parseJsonPayload(raw);
   const payload = payloadSchema.safeParse(doc);
   if (!payload.success) throw new Error(`payload does not match the SWE-bench leaderboards schema: ${describeIssue(doc, payload.error.issues[0])}`);
   const board = payload.data.leaderboards.find((b) => b.name === BOARD);
@@ -126,29 +127,3 @@ function recordName(item: unknown, i: number): string {
   return typeof o.name === "string" && o.name ? o.name : `${BOARD}[${i}]`;
 }
 
-/** Parses JSON, naming the usual ways a fetch goes wrong (an HTML error page, a cut-off body). */
-function readJson(raw: string): unknown {
-  const text = raw.replace(/^\uFEFF/, "").trim();
-  if (!text) throw new Error("expected JSON but got an empty payload");
-  if (text.startsWith("<")) throw new Error(`expected JSON but got HTML (starts with ${JSON.stringify(text.slice(0, 15))})`);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const at = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
-    if (/end of JSON input/.test(message) || at >= text.length) throw new Error(`truncated JSON: the payload ends after ${text.length} characters in the middle of a value`);
-    throw new Error(`expected JSON but the payload does not parse: ${message}`);
-  }
-}
-
-/** "required" when the input lacks the field altogether, else zod's message. */
-function issueReason(input: unknown, issue: z.core.$ZodIssue): string {
-  let value = input;
-  for (const key of issue.path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  return value === undefined && issue.path.length > 0 ? "required" : issue.message;
-}
-
-function describeIssue(input: unknown, issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return "unknown problem";
-  return `${issue.path.length ? issue.path.map(String).join(".") : "(root)"}: ${issueReason(input, issue)}`;
-}
