@@ -21,7 +21,8 @@ export interface ResolvedModel {
 }
 
 export interface Resolver {
-  model(sourceId: string): ResolvedModel | null;
+  /** `host` is the provider the source names for this id: a prefix equal to it is a route, not a lab */
+  model(sourceId: string, host?: string): ResolvedModel | null;
   provider(sourceName: string): { id: number; slug: string } | null;
   modelBySlug(slug: string): ResolvedModel | null;
   /** make a model created during this run resolvable by its aliases */
@@ -40,10 +41,15 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
   const mapProvider = typeof providerMap === "function" ? providerMap : (n: string) => providerMap[n] ?? providerMap[n.toLowerCase()];
 
   return {
-    model(sourceId) {
-      if (cache.has(sourceId)) return cache.get(sourceId)!;
+    model(sourceId, host) {
+      const cacheKey = host ? `${host}\u0000${sourceId}` : sourceId;
+      if (cache.has(cacheKey)) return cache.get(cacheKey)!;
       let found: ResolvedModel | null = null;
-      const expectedLab = labOfPrefixedId(sourceId.replace(/^openrouter\//, ""));
+      // "qwen/…" must be an Alibaba model; but in "databricks/databricks-claude-…" or
+      // "tencent/deepseek-v4" the prefix is the host serving someone else's model
+      const unrouted = sourceId.replace(/^openrouter\//, "");
+      const prefix = unrouted.toLowerCase().split("/").slice(-2, -1)[0];
+      const expectedLab = host && prefix && normaliseAlias(host).replace(/_/g, "-") === prefix.replace(/_/g, "-") ? undefined : labOfPrefixedId(unrouted);
       for (const candidate of aliasCandidatesLazy(sourceId)) {
         const id = aliasMap.get(candidate);
         if (id === undefined) continue;
@@ -52,7 +58,7 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
         found = { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, releasedOn: m.released_on, via: candidate };
         break;
       }
-      cache.set(sourceId, found);
+      cache.set(cacheKey, found);
       return found;
     },
     provider(name) {

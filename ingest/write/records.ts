@@ -47,9 +47,9 @@ export async function writeRecords(db: Db, records: SourceRecord[], ctx: Records
     e.count++;
     out.unmatched.set(alias, e);
   };
-  const resolveModel = (r: { modelId: string }, countIt: boolean) => {
+  const resolveModel = (r: { modelId: string }, countIt: boolean, host?: string) => {
     if (countIt) out.considered++;
-    const m = ctx.resolver.model(r.modelId);
+    const m = ctx.resolver.model(r.modelId, host);
     if (m && countIt) out.matched++;
     if (!m) miss(r.modelId, r);
     return m;
@@ -76,18 +76,18 @@ export async function writeRecords(db: Db, records: SourceRecord[], ctx: Records
     );
   }
   // ids that resolve now (an alias was added since) leave the review list
-  const listed = await db.query<{ alias: string }>(`SELECT alias FROM unmatched_aliases WHERE source_id = $1 AND alias NOT LIKE 'provider:%'`, [ctx.sourceId]);
-  const resolved = listed.rows.map((r) => r.alias).filter((a) => ctx.resolver.model(a));
+  const listed = await db.query<{ alias: string; host: string | null }>(`SELECT alias, sample->>'provider' AS host FROM unmatched_aliases WHERE source_id = $1 AND alias NOT LIKE 'provider:%'`, [ctx.sourceId]);
+  const resolved = listed.rows.filter((r) => ctx.resolver.model(r.alias, r.host ?? undefined)).map((r) => r.alias);
   if (resolved.length) await db.query(`DELETE FROM unmatched_aliases WHERE source_id = $1 AND alias = ANY($2::text[])`, [ctx.sourceId, resolved]);
   return out;
 }
 
-async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean) => ReturnType<Resolver["model"]>, miss: (a: string, s: unknown) => void) {
+async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean, host?: string) => ReturnType<Resolver["model"]>, miss: (a: string, s: unknown) => void) {
   type Item = { r: PriceRecord; modelId: number; providerId: number; exact: boolean };
   const groups = new Map<string, Item[]>();
   for (const r of prices) {
     const chat = !r.mode || r.mode === "chat" || r.mode === "responses";
-    const m = resolveModel(r, chat);
+    const m = resolveModel(r, chat, r.provider);
     const p = ctx.resolver.provider(r.provider);
     if (!p) miss(`provider:${r.provider}`, { provider: r.provider });
     if (!m || !p) continue;
