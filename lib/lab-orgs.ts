@@ -13,7 +13,11 @@ export const ORG_TO_LAB: Record<string, string> = {
   "inclusionai": "ant-group", "ant-group": "ant-group", rekaai: "reka", reka: "reka", inflection: "inflection", databricks: "databricks", snowflake: "snowflake",
   allenai: "allen-ai", tiiuae: "tii", stabilityai: "stability", huggingfaceh4: "hugging-face", huggingfacetb: "hugging-face", nousresearch: "nous-research",
   perplexity: "perplexity", liquid: "liquid", liquidai: "liquid", upstage: "upstage", lgai: "lg-ai", "lgai-exaone": "lg-ai", sakanaai: "sakana", writer: "writer",
-  bigcode: "bigcode", "arcee-ai": "arcee", "swiss-ai": "swiss-ai", inception: "inception",
+  bigcode: "bigcode", "arcee-ai": "arcee", "swiss-ai": "swiss-ai", inception: "inception", codellama: "meta",
+  deepcogito: "deep-cogito", "prime-intellect": "prime-intellect", primeintellect: "prime-intellect", tngtech: "tng", kwaipilot: "kuaishou",
+  essentialai: "essential-ai", poolside: "poolside",
+  gryphe: "gryphe", sao10k: "sao10k", thedrummer: "thedrummer", undi95: "undi95", alpindale: "alpindale", "anthracite-org": "anthracite",
+  cognitivecomputations: "cognitive-computations", mancer: "mancer", alfredpros: "alfredpros",
 };
 
 /** The lab an id's organisation prefix names, if any ("meta-llama/Llama-3.1-8B" → "meta"). */

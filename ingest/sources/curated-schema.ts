@@ -15,14 +15,17 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lowercase slu
 const country = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 country code");
 const usdPerMTok = z.number().min(0, "a price cannot be negative").max(10_000, "an absurd price (over $10,000 per 1M tokens)");
 
-export const curatedLabSchema = z.strictObject({
-  slug,
-  name: z.string().min(1),
-  country,
-  kind: z.enum(LAB_KINDS),
-  website: sourceUrl.optional(),
-  source: sourceUrl,
-});
+export const curatedLabSchema = z
+  .strictObject({
+    slug,
+    name: z.string().min(1),
+    /** null only for community authors who publish no location */
+    country: country.nullable(),
+    kind: z.enum(LAB_KINDS),
+    website: sourceUrl.optional(),
+    source: sourceUrl,
+  })
+  .refine((l) => l.country !== null || l.kind === "community", { message: "only a community lab may have an unknown (null) country", path: ["country"] });
 
 export const curatedProviderSchema = z.strictObject({
   slug,

@@ -26,7 +26,7 @@ export type ListModelsQuery = z.infer<typeof listModelsQuery>;
 export const modelSchema = z.object({
   slug: z.string(),
   name: z.string(),
-  lab: z.object({ slug: z.string(), name: z.string(), country: z.string() }),
+  lab: z.object({ slug: z.string(), name: z.string(), country: z.string().nullable() }),
   family: z.string(),
   releasedOn: z.string(),
   openWeights: z.boolean(),
