@@ -48,6 +48,13 @@ describe("cheapestAtCapability", () => {
     const series = cheapestAtCapability(models, 86.4, [d("2023-01-01"), d("2023-06-01"), d("2024-06-01")]);
     expect(series.map((p) => [p.model, p.price])).toEqual([["gpt-4-0314", 37.5], ["gpt-4o", 7.5]]);
   });
+  it("breaks a price tie by the earlier release", () => {
+    const twins: CapabilityModel[] = [
+      { slug: "a-later", name: "A", labSlug: "x", openWeights: true, releasedOn: d("2024-06-01"), score: 90, prices: [w("together", false, "2024-06-01", null, 1, 1)] },
+      { slug: "z-earlier", name: "Z", labSlug: "x", openWeights: true, releasedOn: d("2024-01-01"), score: 90, prices: [w("together", false, "2024-01-01", null, 1, 1)] },
+    ];
+    expect(cheapestAtCapability(twins, 80, [d("2024-07-01")])[0]!.model).toBe("z-earlier");
+  });
   it("does not count a model before its release", () => {
     expect(cheapestAtCapability(models, 88, [d("2024-05-12")])).toEqual([]);
   });

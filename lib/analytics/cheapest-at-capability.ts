@@ -30,18 +30,22 @@ export function cheapestAtCapability(models: CapabilityModel[], threshold: numbe
   const eligible = models.filter((m) => m.score >= threshold);
   const out: CheapestPoint[] = [];
   for (const date of dates) {
-    let best: CheapestPoint | null = null;
+    let best: (CheapestPoint & { releasedOn: Date }) | null = null;
     for (const m of eligible) {
       if (m.releasedOn.getTime() > date.getTime()) continue;
       const ref = referencePriceOn(m.prices, date);
       if (!ref) continue;
       const price = blendedPrice(ref, mix);
       // ties: the earlier release, then the slug, so the series is deterministic
-      if (!best || price < best.price || (price === best.price && m.slug < best.model)) {
-        best = { date, price, model: m.slug, modelName: m.name, score: m.score, basis: ref.basis };
+      const earlier = best && (m.releasedOn.getTime() < best.releasedOn.getTime() || (m.releasedOn.getTime() === best.releasedOn.getTime() && m.slug < best.model));
+      if (!best || price < best.price || (price === best.price && earlier)) {
+        best = { date, price, model: m.slug, modelName: m.name, score: m.score, basis: ref.basis, releasedOn: m.releasedOn };
       }
     }
-    if (best) out.push(best);
+    if (best) {
+      const { releasedOn: _released, ...point } = best;
+      out.push(point);
+    }
   }
   return out;
 }

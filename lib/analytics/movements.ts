@@ -1,0 +1,295 @@
+/**
+ * Movements in a time window [from, to) (ARCHITECTURE.md, "Analytics"): price changes, new
+ * releases, new leaders and threshold crossings. The weekly digest and the dashboard read these;
+ * every item carries a `kind` so the four lists can be merged (see `all`).
+ *
+ * An event at exactly `from` is in the window, one at exactly `to` is not, so consecutive windows
+ * never report an event twice or lose one.
+ */
+import { blendedPrice, DEFAULT_MIX, type BlendMix } from "./blended-price";
+import { scoreAvailableFrom, type DateBasis, type ScoreResult } from "./open-gap";
+import type { OfferingPrice } from "./provider-spread";
+import { referencePriceOn, type PriceWindow } from "./reference-price";
+
+export interface MovementModel {
+  slug: string;
+  name: string;
+  labSlug: string;
+  openWeights: boolean;
+  reasoning: boolean;
+  releasedOn: Date;
+}
+
+export interface MovementOffering {
+  model: string;
+  providerSlug: string;
+  /** the provider belongs to the model's lab */
+  firstParty: boolean;
+  quantization?: string;
+  /** current rows only (a superseded correction is not a price change) */
+  prices: OfferingPrice[];
+}
+
+/** "first model under $maxPrice per 1M tokens (blended) with a score ≥ minScore on benchmark" */
+export interface CrossingRule {
+  benchmark: string;
+  minScore: number;
+  maxPrice: number;
+}
+
+export interface PriceLevel {
+  input: number;
+  output: number;
+  blended: number;
+}
+
+export interface PriceChange {
+  kind: "price-change";
+  date: Date;
+  model: string;
+  modelName: string;
+  provider: string;
+  quantization: string;
+  before: PriceLevel;
+  after: PriceLevel;
+  /** (after − before) / before × 100 on the blended price; negative for a cut; null if before was 0 */
+  percentChange: number | null;
+}
+
+export interface Release {
+  kind: "release";
+  date: Date;
+  model: string;
+  modelName: string;
+  lab: string;
+  openWeights: boolean;
+  reasoning: boolean;
+}
+
+export interface NewLeader {
+  kind: "new-leader";
+  date: Date;
+  benchmark: string;
+  model: string;
+  modelName: string;
+  score: number;
+  /** null when this is the first score on the benchmark */
+  previous: { model: string; modelName: string; score: number } | null;
+}
+
+export interface ThresholdCrossing {
+  kind: "threshold-crossing";
+  date: Date;
+  rule: CrossingRule;
+  model: string;
+  modelName: string;
+  score: number;
+  /** blended reference price on the date */
+  price: number;
+}
+
+export type Movement = Release | PriceChange | NewLeader | ThresholdCrossing;
+
+export interface Movements {
+  from: Date;
+  to: Date;
+  /** each list sorted by date, then by its natural key */
+  priceChanges: PriceChange[];
+  releases: Release[];
+  newLeaders: NewLeader[];
+  crossings: ThresholdCrossing[];
+  /** all four merged: by date, then kind (release, price change, new leader, crossing), then model */
+  all: Movement[];
+}
+
+export interface MovementsInput {
+  models: MovementModel[];
+  offerings: MovementOffering[];
+  results: ScoreResult[];
+  rules?: CrossingRule[];
+}
+
+export interface MovementsOptions {
+  from: Date;
+  to: Date;
+  mix?: BlendMix;
+  /**
+   * default "measured": a score counts from max(release, measured date), so a model benchmarked
+   * this week leads or crosses a threshold this week, not back at its release where no digest would
+   * see it; "release" answers "as we know the scores today"
+   */
+  basis?: DateBasis;
+}
+
+const ms = (d: Date) => d.getTime();
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const KIND_ORDER: Record<Movement["kind"], number> = { release: 0, "price-change": 1, "new-leader": 2, "threshold-crossing": 3 };
+
+export function listMovements(input: MovementsInput, options: MovementsOptions): Movements {
+  const { from, to } = options;
+  if (ms(to) < ms(from)) throw new RangeError("a movements window ends before it starts");
+  const mix = options.mix ?? DEFAULT_MIX;
+  const basis = options.basis ?? "measured";
+  const inWindow = (d: Date) => ms(from) <= ms(d) && ms(d) < ms(to);
+  const models = new Map(input.models.map((m) => [m.slug, m]));
+
+  const priceChanges = input.offerings.flatMap((o) => offeringChanges(o, models.get(o.model)?.name ?? o.model, mix)).filter((c) => inWindow(c.date));
+  priceChanges.sort((a, b) => ms(a.date) - ms(b.date) || byText(a.model, b.model) || byText(a.provider, b.provider) || byText(a.quantization, b.quantization));
+
+  const releases: Release[] = input.models
+    .filter((m) => inWindow(m.releasedOn))
+    .map((m) => ({ kind: "release" as const, date: m.releasedOn, model: m.slug, modelName: m.name, lab: m.labSlug, openWeights: m.openWeights, reasoning: m.reasoning }))
+    .sort((a, b) => ms(a.date) - ms(b.date) || byText(a.model, b.model));
+
+  const dated = datedResults(input.results, models, basis);
+  const newLeaders = leaderChanges(dated, models).filter((l) => inWindow(l.date));
+  newLeaders.sort((a, b) => ms(a.date) - ms(b.date) || byText(a.benchmark, b.benchmark));
+
+  const pricesByModel = new Map<string, PriceWindow[]>();
+  for (const o of input.offerings) {
+    const list = pricesByModel.get(o.model) ?? [];
+    for (const p of o.prices) list.push({ ...p, providerSlug: o.providerSlug, firstParty: o.firstParty });
+    pricesByModel.set(o.model, list);
+  }
+  const crossings = (input.rules ?? [])
+    .map((rule) => firstCrossing(rule, dated, models, pricesByModel, mix))
+    .filter((c): c is ThresholdCrossing => c !== null && inWindow(c.date))
+    .sort((a, b) => ms(a.date) - ms(b.date) || byText(a.rule.benchmark, b.rule.benchmark) || a.rule.minScore - b.rule.minScore || a.rule.maxPrice - b.rule.maxPrice);
+
+  const all: Movement[] = [...releases, ...priceChanges, ...newLeaders, ...crossings];
+  all.sort((a, b) => ms(a.date) - ms(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byText(a.model, b.model));
+  return { from, to, priceChanges, releases, newLeaders, crossings, all };
+}
+
+function level(ref: { input: number; output: number }, mix: BlendMix): PriceLevel {
+  return { input: ref.input, output: ref.output, blended: blendedPrice(ref, mix) };
+}
+
+/**
+ * Every instant a row of the offering starts or ends, compared with the instant just before it
+ * (windows are half-open, so 1 ms earlier is still the old price). A first listing or a delisting
+ * is not a change; a change of input or output price is, even if the blend happens not to move.
+ */
+function offeringChanges(o: MovementOffering, modelName: string, mix: BlendMix): PriceChange[] {
+  const windows: PriceWindow[] = o.prices.map((p) => ({ ...p, providerSlug: o.providerSlug, firstParty: o.firstParty }));
+  const instants = new Set<number>();
+  for (const w of windows) {
+    if (w.tier !== "standard") continue;
+    instants.add(ms(w.validFrom));
+    if (w.validTo) instants.add(ms(w.validTo));
+  }
+  const out: PriceChange[] = [];
+  for (const t of [...instants].sort((a, b) => a - b)) {
+    const before = referencePriceOn(windows, new Date(t - 1));
+    const after = referencePriceOn(windows, new Date(t));
+    if (!before || !after || (before.input === after.input && before.output === after.output)) continue;
+    const b = level(before, mix);
+    const a = level(after, mix);
+    out.push({
+      kind: "price-change", date: new Date(t), model: o.model, modelName, provider: o.providerSlug, quantization: o.quantization ?? "",
+      before: b, after: a, percentChange: b.blended === 0 ? null : ((a.blended - b.blended) / b.blended) * 100,
+    });
+  }
+  return out;
+}
+
+interface DatedResult {
+  model: string;
+  benchmark: string;
+  score: number;
+  since: Date;
+}
+
+function datedResults(results: ScoreResult[], models: Map<string, MovementModel>, basis: DateBasis): DatedResult[] {
+  const out: DatedResult[] = [];
+  for (const r of results) {
+    const m = models.get(r.model);
+    if (!m || !Number.isFinite(r.score)) continue; // no release date, no timeline
+    out.push({ model: r.model, benchmark: r.benchmark, score: r.score, since: scoreAvailableFrom(m.releasedOn, r.measuredOn, basis) });
+  }
+  return out.sort((a, b) => ms(a.since) - ms(b.since));
+}
+
+/**
+ * Walk each benchmark's scores in time order; a model becomes the leader when its score is strictly
+ * above the current leader's (a tie does not dethrone). Of several scores counting from the same
+ * instant only the best is compared (ties by slug), so one day yields at most one new leader. A
+ * leader improving its own score is not a new leader.
+ */
+function leaderChanges(dated: DatedResult[], models: Map<string, MovementModel>): NewLeader[] {
+  const byBenchmark = new Map<string, DatedResult[]>();
+  for (const r of dated) {
+    const list = byBenchmark.get(r.benchmark);
+    if (list) list.push(r);
+    else byBenchmark.set(r.benchmark, [r]);
+  }
+  const name = (slug: string) => models.get(slug)?.name ?? slug;
+  const out: NewLeader[] = [];
+  for (const [benchmark, rs] of byBenchmark) {
+    let leader: DatedResult | null = null;
+    for (let i = 0; i < rs.length; ) {
+      let top = rs[i]!;
+      let j = i;
+      for (; j < rs.length && ms(rs[j]!.since) === ms(rs[i]!.since); j++) {
+        const r = rs[j]!;
+        if (r.score > top.score || (r.score === top.score && r.model < top.model)) top = r;
+      }
+      i = j;
+      if (leader && top.score <= leader.score) continue;
+      if (!leader || top.model !== leader.model) {
+        out.push({
+          kind: "new-leader", date: top.since, benchmark, model: top.model, modelName: name(top.model), score: top.score,
+          previous: leader ? { model: leader.model, modelName: name(leader.model), score: leader.score } : null,
+        });
+      }
+      leader = top;
+    }
+  }
+  return out;
+}
+
+/**
+ * The first instant ever at which some model has a score ≥ minScore (counted by then) and a
+ * blended reference price strictly under maxPrice. The reference price only changes where a price
+ * row starts or ends, so those instants (and the score's own) are the only ones to test. A crossing
+ * is reported in the window where it first happens; a model that re-enters the zone later (after a
+ * price rise and a cut) is not a new crossing. Ties: the cheaper model, then the slug.
+ */
+function firstCrossing(
+  rule: CrossingRule,
+  dated: DatedResult[],
+  models: Map<string, MovementModel>,
+  pricesByModel: Map<string, PriceWindow[]>,
+  mix: BlendMix,
+): ThresholdCrossing | null {
+  const qualifiedSince = new Map<string, Date>();
+  for (const r of dated) {
+    if (r.benchmark !== rule.benchmark || r.score < rule.minScore) continue;
+    const cur = qualifiedSince.get(r.model);
+    if (!cur || ms(r.since) < ms(cur)) qualifiedSince.set(r.model, r.since);
+  }
+  let best: ThresholdCrossing | null = null;
+  for (const [model, since] of qualifiedSince) {
+    const windows = pricesByModel.get(model) ?? [];
+    const instants = new Set<number>([ms(since)]);
+    for (const w of windows) {
+      if (ms(w.validFrom) > ms(since)) instants.add(ms(w.validFrom));
+      if (w.validTo && ms(w.validTo) > ms(since)) instants.add(ms(w.validTo));
+    }
+    for (const t of [...instants].sort((a, b) => a - b)) {
+      if (best && t > ms(best.date)) break;
+      const ref = referencePriceOn(windows, new Date(t));
+      if (!ref) continue;
+      const price = blendedPrice(ref, mix);
+      if (!(price < rule.maxPrice)) continue;
+      const earlier = !best || t < ms(best.date) || price < best.price || (price === best.price && model < best.model);
+      if (earlier) {
+        const date = new Date(t);
+        const score = Math.max(...dated.filter((r) => r.model === model && r.benchmark === rule.benchmark && ms(r.since) <= t).map((r) => r.score));
+        best = { kind: "threshold-crossing", date, rule, model, modelName: models.get(model)?.name ?? model, score, price };
+      }
+      break;
+    }
+  }
+  return best;
+}
