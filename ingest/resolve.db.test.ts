@@ -31,3 +31,16 @@ describe("the resolver", () => {
     expect(resolver.provider("nobody")).toBeNull();
   });
 });
+
+describe("moving API ids", () => {
+  it("name the model of the time they were used", () => {
+    expect(resolver.model("deepseek-chat", "deepseek", new Date("2025-01-15T00:00:00Z"))?.slug).toBe("deepseek-v3");
+    expect(resolver.model("deepseek-chat", "deepseek", new Date("2025-06-01T00:00:00Z"))?.slug).toBe("deepseek-v3-0324");
+    expect(resolver.model("deepseek/deepseek-chat", "deepseek", new Date("2025-10-15T00:00:00Z"))?.slug).toBe("deepseek-v3.2-exp");
+    expect(resolver.model("deepseek-reasoner", "deepseek", new Date("2025-02-01T00:00:00Z"))?.slug).toBe("deepseek-r1");
+  });
+  it("name nothing outside their windows, while OpenRouter's fixed id keeps its model", () => {
+    expect(resolver.model("deepseek-chat", "deepseek", new Date("2026-06-01T00:00:00Z"))).toBeNull();
+    expect(resolver.model("deepseek/deepseek-chat", "openrouter", new Date("2026-06-01T00:00:00Z"))?.slug).toBe("deepseek-v3");
+  });
+});

@@ -100,7 +100,18 @@ export const curatedModelSchema = z
     reasoning: z.boolean(),
     domain: z.enum(DOMAINS).default("general"),
     deprecatedOn: isoDate.optional(),
-    aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * ids sources use for this model; a moving API id ("deepseek-chat") that named this model only
+     * for a while is written { id, from, to } (to exclusive)
+     */
+    aliases: z
+      .array(
+        z.union([
+          z.string().min(1),
+          z.strictObject({ id: z.string().min(1), from: isoDate.optional(), to: isoDate.optional() }).refine((a) => !a.from || !a.to || a.from < a.to, { message: "from must be before to", path: ["to"] }),
+        ]),
+      )
+      .default([]),
     source: sourceUrl,
     prices: z.array(curatedPriceSchema).default([]),
     scores: z.array(curatedScoreSchema).default([]),
@@ -121,3 +132,9 @@ export type CuratedBenchmark = z.infer<typeof curatedBenchmarkSchema>;
 export type CuratedModel = z.infer<typeof curatedModelSchema>;
 export type CuratedPrice = z.infer<typeof curatedPriceSchema>;
 export type CuratedScore = z.infer<typeof curatedScoreSchema>;
+export type CuratedAlias = CuratedModel["aliases"][number];
+
+/** An alias with its window (unbounded ends as null). */
+export function aliasWindow(a: CuratedAlias): { id: string; from: string | null; to: string | null } {
+  return typeof a === "string" ? { id: a, from: null, to: null } : { id: a.id, from: a.from ?? null, to: a.to ?? null };
+}

@@ -87,3 +87,22 @@ describe("parseCuratedDataset rejections", () => {
     expect(ds.rejections[0]).toMatchObject({ field: "released", reason: "not a real calendar date" });
   });
 });
+
+describe("aliases with windows (moving API ids)", () => {
+  const win = (slug: string, from: string, to: string) => model(slug, `    aliases: [{ id: moving-chat, from: ${from}, to: ${to} }]\n`);
+  it("lets one id name several models at different times", () => {
+    const ds = parseCuratedDataset([...base(), modelFile(win("m1", "2024-01-01", "2024-06-01") + win("m2", "2024-06-01", "2025-01-01"))]);
+    expect(ds.rejections).toEqual([]);
+    expect(ds.models).toHaveLength(2);
+  });
+  it("rejects overlapping windows, and a plain alias that another model holds for a while", () => {
+    const overlap = parseCuratedDataset([...base(), modelFile(win("m1", "2024-01-01", "2024-07-01") + win("m2", "2024-06-01", "2025-01-01"))]);
+    expect(overlap.rejections[0]).toMatchObject({ record: 'model "m2"', field: "aliases", reason: expect.stringMatching(/already names model "m1" from 2024-01-01 to 2024-07-01/) });
+    const plain = parseCuratedDataset([...base(), modelFile(win("m1", "2024-01-01", "2024-07-01") + model("m2", "    aliases: [moving-chat]\n"))]);
+    expect(plain.rejections).toHaveLength(1);
+  });
+  it("rejects a window that ends before it starts", () => {
+    const ds = parseCuratedDataset([...base(), modelFile(win("m1", "2024-07-01", "2024-01-01"))]);
+    expect(ds.rejections[0]).toMatchObject({ field: "aliases[0].to", reason: "from must be before to" });
+  });
+});

@@ -19,6 +19,7 @@ import {
   type CuratedLab,
   type CuratedModel,
   type CuratedProvider,
+  aliasWindow,
 } from "./curated-schema";
 
 export interface SourceFile {
@@ -140,13 +141,16 @@ export function parseCuratedDataset(files: SourceFile[]): CuratedDataset {
   }
 
   const modelSlugs = new Set<string>();
-  const aliasOwner = new Map<string, string>();
+  const aliasOwner = new Map<string, AliasClaim[]>();
   for (const { file, lab, models } of modelFiles) {
     const rejections = checkModelFile(file.path, lab, models, { labSlugs, providerSlugs, benchmarks, firstParty, modelSlugs, aliasOwner });
     if (rejections.length) { out.rejections.push(...rejections); continue; }
     for (const m of models) {
       modelSlugs.add(m.slug);
-      for (const a of [m.slug, ...m.aliases]) aliasOwner.set(normaliseAlias(a), m.slug);
+      for (const a of [m.slug, ...m.aliases].map((x) => aliasWindow(x))) {
+        const key = normaliseAlias(a.id);
+        aliasOwner.set(key, [...(aliasOwner.get(key) ?? []), { slug: m.slug, from: a.from, to: a.to }]);
+      }
       out.models.push({ ...m, lab, file: file.path });
     }
     out.files.push(file.path);
@@ -154,13 +158,21 @@ export function parseCuratedDataset(files: SourceFile[]): CuratedDataset {
   return out;
 }
 
+interface AliasClaim {
+  slug: string;
+  from: string | null;
+  to: string | null;
+}
+
+const overlaps = (a: AliasClaim, b: AliasClaim) => (a.from ?? "0000") < (b.to ?? "9999") && (b.from ?? "0000") < (a.to ?? "9999");
+
 interface CrossRefs {
   labSlugs: Set<string>;
   providerSlugs: Set<string>;
   benchmarks: Map<string, CuratedBenchmark>;
   firstParty: Map<string, string>;
   modelSlugs: Set<string>;
-  aliasOwner: Map<string, string>;
+  aliasOwner: Map<string, AliasClaim[]>;
 }
 
 /** The checks a schema cannot make alone: references, uniqueness, ranges and date order. */
@@ -168,18 +180,20 @@ function checkModelFile(file: string, lab: string, models: CuratedModel[], refs:
   const rej: Rejection[] = [];
   if (!refs.labSlugs.has(lab)) rej.push({ file, record: "(file)", field: "lab", reason: `unknown lab "${lab}"` });
   const local = new Set<string>();
-  const localAliases = new Map<string, string>();
+  const localAliases = new Map<string, AliasClaim[]>();
   for (const m of models) {
     const record = `model "${m.slug}"`;
     if (refs.modelSlugs.has(m.slug) || local.has(m.slug)) rej.push({ file, record, field: "slug", reason: "duplicate model slug" });
     local.add(m.slug);
     if (m.released < "2018-01-01" || m.released > "2030-12-31") rej.push({ file, record, field: "released", reason: `release date ${m.released} out of range` });
     if (m.deprecatedOn && m.deprecatedOn < m.released) rej.push({ file, record, field: "deprecatedOn", reason: "deprecated before release" });
-    for (const alias of [m.slug, ...m.aliases]) {
-      const key = normaliseAlias(alias);
-      const owner = refs.aliasOwner.get(key) ?? localAliases.get(key);
-      if (owner && owner !== m.slug) rej.push({ file, record, field: alias === m.slug ? "slug" : "aliases", reason: `"${alias}" already names model "${owner}"` });
-      localAliases.set(key, m.slug);
+    for (const a of [m.slug, ...m.aliases].map((x) => aliasWindow(x))) {
+      const key = normaliseAlias(a.id);
+      const claim = { slug: m.slug, from: a.from, to: a.to };
+      // one id, one model at a time: windows of a moving id must not overlap
+      const clash = [...(refs.aliasOwner.get(key) ?? []), ...(localAliases.get(key) ?? [])].find((c) => c.slug !== m.slug && overlaps(c, claim));
+      if (clash) rej.push({ file, record, field: a.id === m.slug ? "slug" : "aliases", reason: `"${a.id}" already names model "${clash.slug}"${clash.from || clash.to ? ` from ${clash.from ?? "the start"} to ${clash.to ?? "now"}` : ""}` });
+      localAliases.set(key, [...(localAliases.get(key) ?? []), claim]);
     }
     const lastFrom = new Map<string, string>();
     m.prices.forEach((p, i) => {

@@ -10,6 +10,7 @@ import { planHistory, toValidityWindows, type DesiredRow } from "../ledger";
 import { applyLedgerPlan, loadCurrentLedgers } from "./ledger-sql";
 import { addCounts, emptyCounts, type RunCounts } from "../runs";
 import type { CuratedDataset } from "../sources/curated";
+import { aliasWindow } from "../sources/curated-schema";
 import { upsertRows } from "./upsert";
 
 export interface CuratedWriteContext {
@@ -72,19 +73,33 @@ export async function writeCuratedDataset(db: Db, ds: CuratedDataset, ctx: Curat
   }))));
   const modelIds = await idsBySlug(db, "models");
 
-  // aliases: the slug and every listed id, normalised; the curated files are authoritative
-  const aliasRows = new Map<string, number>();
-  for (const m of ds.models) for (const a of [m.slug, ...m.aliases]) aliasRows.set(normaliseAlias(a), modelIds.get(m.slug)!);
+  // aliases: the slug and every listed id, normalised, with its window; the curated files are authoritative
+  const aliasRows = new Map<string, { alias: string; model_id: number; valid_from: string; valid_to: string }>();
+  const addAlias = (id: string, modelId: number, from: string | null, to: string | null) => {
+    const alias = normaliseAlias(id);
+    const valid_from = from ?? "-infinity";
+    aliasRows.set(`${alias}|${valid_from}`, { alias, model_id: modelId, valid_from, valid_to: to ?? "infinity" });
+  };
+  for (const m of ds.models) for (const a of [m.slug, ...m.aliases].map((x) => aliasWindow(x))) addAlias(a.id, modelIds.get(m.slug)!, a.from, a.to);
   // display names ("DeepSeek-R1", "Grok 3 Mini") as ids too, where one model alone carries the name
+  const taken = new Set([...aliasRows.values()].map((r) => r.alias));
   const byName = new Map<string, string[]>();
   for (const m of ds.models) {
     const n = normaliseAlias(m.name).replace(/\s+/g, "-");
     byName.set(n, [...(byName.get(n) ?? []), m.slug]);
   }
-  for (const [n, slugs] of byName) if (slugs.length === 1 && !aliasRows.has(n)) aliasRows.set(n, modelIds.get(slugs[0]!)!);
-  counts = addCounts(counts, await upsertRows(db, { table: "model_aliases", key: ["alias"], columns: { alias: "text", model_id: "int", source_id: "int" } },
-    [...aliasRows].map(([alias, model_id]) => ({ alias, model_id, source_id: ctx.sourceId }))));
-  if (ctx.retract) removed += (await db.query(`DELETE FROM model_aliases WHERE source_id = $1 AND NOT (alias = ANY($2::text[]))`, [ctx.sourceId, [...aliasRows.keys()]])).rowCount ?? 0;
+  for (const [n, slugs] of byName) if (slugs.length === 1 && !taken.has(n)) addAlias(n, modelIds.get(slugs[0]!)!, null, null);
+  counts = addCounts(counts, await upsertRows(db, {
+    table: "model_aliases", key: ["alias", "valid_from"],
+    columns: { alias: "text", valid_from: "date", valid_to: "date", model_id: "int", source_id: "int" },
+  }, [...aliasRows.values()].map((r) => ({ ...r, source_id: ctx.sourceId }))));
+  if (ctx.retract) {
+    removed += (await db.query(
+      `DELETE FROM model_aliases a WHERE a.source_id = $1 AND NOT EXISTS (
+         SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x(alias text, valid_from date) WHERE x.alias = a.alias AND x.valid_from = a.valid_from)`,
+      [ctx.sourceId, JSON.stringify([...aliasRows.values()].map(({ alias, valid_from }) => ({ alias, valid_from })))],
+    )).rowCount ?? 0;
+  }
 
   // offerings for every (model, provider) that has a curated price
   const offeringKeys = new Map<string, { model_id: number; provider_id: number }>();

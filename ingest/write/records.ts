@@ -47,9 +47,9 @@ export async function writeRecords(db: Db, records: SourceRecord[], ctx: Records
     e.count++;
     out.unmatched.set(alias, e);
   };
-  const resolveModel = (r: { modelId: string }, countIt: boolean, host?: string) => {
+  const resolveModel = (r: { modelId: string }, countIt: boolean, host?: string, at?: Date) => {
     if (countIt) out.considered++;
-    const m = ctx.resolver.model(r.modelId, host);
+    const m = ctx.resolver.model(r.modelId, host, at ?? ctx.observedAt);
     if (m && countIt) out.matched++;
     if (!m) miss(r.modelId, r);
     return m;
@@ -77,17 +77,17 @@ export async function writeRecords(db: Db, records: SourceRecord[], ctx: Records
   }
   // ids that resolve now (an alias was added since) leave the review list
   const listed = await db.query<{ alias: string; host: string | null }>(`SELECT alias, sample->>'provider' AS host FROM unmatched_aliases WHERE source_id = $1 AND alias NOT LIKE 'provider:%'`, [ctx.sourceId]);
-  const resolved = listed.rows.filter((r) => ctx.resolver.model(r.alias, r.host ?? undefined)).map((r) => r.alias);
+  const resolved = listed.rows.filter((r) => ctx.resolver.model(r.alias, r.host ?? undefined, ctx.observedAt)).map((r) => r.alias);
   if (resolved.length) await db.query(`DELETE FROM unmatched_aliases WHERE source_id = $1 AND alias = ANY($2::text[])`, [ctx.sourceId, resolved]);
   return out;
 }
 
-async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean, host?: string) => ReturnType<Resolver["model"]>, miss: (a: string, s: unknown) => void) {
+async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean, host?: string, at?: Date) => ReturnType<Resolver["model"]>, miss: (a: string, s: unknown) => void) {
   type Item = { r: PriceRecord; modelId: number; providerId: number; exact: boolean };
   const groups = new Map<string, Item[]>();
   for (const r of prices) {
     const chat = !r.mode || r.mode === "chat" || r.mode === "responses";
-    const m = resolveModel(r, chat, r.provider);
+    const m = resolveModel(r, chat, r.provider, r.validFrom ?? undefined);
     const p = ctx.resolver.provider(r.provider);
     if (!p) miss(`provider:${r.provider}`, { provider: r.provider });
     if (!m || !p) continue;
@@ -151,7 +151,7 @@ async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, o
   out.counts.unchanged += plan.unchanged;
 }
 
-async function writeScores(db: Db, scores: ScoreRecord[], ctx: RecordsContext, out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean) => ReturnType<Resolver["model"]>) {
+async function writeScores(db: Db, scores: ScoreRecord[], ctx: RecordsContext, out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean, host?: string, at?: Date) => ReturnType<Resolver["model"]>) {
   if (!scores.length) return;
   const b = await db.query<{ id: number; slug: string; scale_min: number; scale_max: number }>(`SELECT id, slug, scale_min, scale_max FROM benchmarks`);
   const bench = new Map(b.rows.map((x) => [x.slug, x]));
@@ -163,7 +163,7 @@ async function writeScores(db: Db, scores: ScoreRecord[], ctx: RecordsContext, o
   const latest = new Map(prev.rows.map((p) => [`${p.model_id}|${p.benchmark_id}|${p.settings}`, { measured: p.measured_on.toISOString().slice(0, 10), score: p.score, cost: p.cost_usd }]));
   const rows = new Map<string, Record<string, unknown>>();
   for (const s of scores) {
-    const m = resolveModel(s, true);
+    const m = resolveModel(s, true, undefined, s.measuredOn);
     if (!m) continue;
     const bm = bench.get(s.benchmark);
     if (!bm) {
@@ -206,13 +206,13 @@ function slugFor(id: string): string {
 
 /** Adds models a catalogue knows and we do not, when the id's organisation names one of our labs. */
 async function createCatalogueModels(db: Db, facts: ModelFactRecord[], ctx: RecordsContext, out: RecordsOutcome) {
-  const candidates = facts.filter((f) => f.createIfMissing && f.releasedOn && !ctx.resolver.model(f.modelId));
+  const candidates = facts.filter((f) => f.createIfMissing && f.releasedOn && !ctx.resolver.model(f.modelId, undefined, ctx.observedAt));
   if (!candidates.length) return;
   const labRows = (await db.query<{ id: number; slug: string; name: string }>(`SELECT id, slug, name FROM labs`)).rows;
   const labs = new Map(labRows.map((l) => [l.slug, l.id]));
   const labByName = new Map(labRows.map((l) => [l.name.toLowerCase(), l.slug]));
   for (const f of candidates) {
-    if (ctx.resolver.model(f.modelId)) continue; // an earlier record of this payload created it
+    if (ctx.resolver.model(f.modelId, undefined, ctx.observedAt)) continue; // an earlier record of this payload created it
     const hint = f.labHint?.trim().toLowerCase();
     const labSlug = labOfPrefixedId(f.modelId) ?? (hint ? ORG_TO_LAB[hint] ?? labByName.get(hint) ?? (labs.has(hint) ? hint : undefined) : undefined);
     const labId = labSlug ? labs.get(labSlug) : undefined;
@@ -231,7 +231,7 @@ async function createCatalogueModels(db: Db, facts: ModelFactRecord[], ctx: Reco
     const id = r.rows[0]?.id;
     if (!id) continue;
     const names = [...new Set([f.modelId, f.modelId.replace(/:.*$/, ""), slug, ...(f.aliases ?? [])].map(normaliseAlias))];
-    await db.query(`INSERT INTO model_aliases (alias, model_id, source_id) SELECT a, $2, $3 FROM unnest($1::text[]) AS a ON CONFLICT (alias) DO NOTHING`, [names, id, ctx.sourceId]);
+    await db.query(`INSERT INTO model_aliases (alias, model_id, source_id) SELECT a, $2, $3 FROM unnest($1::text[]) AS a ON CONFLICT (alias, valid_from) DO NOTHING`, [names, id, ctx.sourceId]);
     ctx.resolver.learn({ id, slug, labSlug }, names);
     out.counts.inserted++;
     out.notes.push("models added from the catalogue");
@@ -239,7 +239,7 @@ async function createCatalogueModels(db: Db, facts: ModelFactRecord[], ctx: Reco
 }
 
 /** Catalogue facts fill what the curated data leaves empty; they never overwrite it. */
-async function writeFacts(db: Db, facts: ModelFactRecord[], out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean) => ReturnType<Resolver["model"]>) {
+async function writeFacts(db: Db, facts: ModelFactRecord[], out: RecordsOutcome, resolveModel: (r: { modelId: string }, c: boolean, host?: string, at?: Date) => ReturnType<Resolver["model"]>) {
   const rows = new Map<number, Record<string, unknown>>();
   for (const f of facts) {
     const m = resolveModel(f, true);
