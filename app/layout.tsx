@@ -17,6 +17,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <a href="/">Overview</a>
             <a href="/data">Data</a>
+            <a href="/methodology">Methodology</a>
+            <a href="/validation">Validation</a>
             <a href="/api/v1/models">API: models</a>
             <a href="/api/health">Health</a>
             <a href="/digest/preview">Digest preview</a>
