@@ -24,7 +24,7 @@ export default async function ValidationPage() {
               <tr><td>Decline per year</td><td>{r.published.factorPerYear}×</td><td>{r.ours ? `${fmt(r.ours.factorPerYear)}×` : "—"}</td></tr>
               <tr><td>90% interval</td><td>{r.published.ci90 ? `${r.published.ci90.low}–${r.published.ci90.high}` : "not published"}</td><td>{r.ours ? `${fmt(r.ours.ci90.low)}–${fmt(r.ours.ci90.high)}` : "—"}</td></tr>
               <tr><td>Points / fit</td><td>—</td><td>{r.ours ? `n = ${r.ours.n}, r² = ${r.ours.r2.toFixed(2)}` : "—"}</td></tr>
-              <tr><td>Window</td><td colSpan={2}>{r.published.window.from} to {r.published.window.to}; price mix {r.published.mix.input}:{r.published.mix.output} (input:output)</td></tr>
+              <tr><td>Window (our reading of theirs)</td><td colSpan={2}>{r.published.window.from} to {r.published.window.to}; price mix {r.published.mix.input}:{r.published.mix.output} (input:output)</td></tr>
             </tbody>
           </table>
           <p><strong>{r.status === "within" ? "Agrees." : r.status === "outside" ? "Differs." : "Not comparable."}</strong> {r.explanation}.</p>
