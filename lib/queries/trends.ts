@@ -1,64 +1,16 @@
 /** Reads for price-over-time analytics: load the facts, hand them to lib/analytics. */
 import { cheapestAtCapability, type CapabilityModel } from "../analytics/cheapest-at-capability";
-import { getPool } from "../db";
-import { ApiError } from "../errors";
+import { loadTrendModels, type BenchmarkInfo } from "./analytics-inputs";
 import { isoDay, monthStarts, parseDay } from "../dates";
 import type { CheapestQuery, CheapestResponse } from "../schemas/trends";
 
-interface Row {
-  model_id: number;
-  slug: string;
-  name: string;
-  lab_slug: string;
-  open_weights: boolean;
-  released_on: Date;
-  score: number;
-}
-
-interface PriceRow {
-  model_id: number;
-  provider_slug: string;
-  first_party: boolean;
-  tier: string;
-  valid_from: Date;
-  valid_to: Date | null;
-  input_usd: number;
-  output_usd: number;
-}
-
-/** Models with their best score on a benchmark (at or above `minScore`), and their current-belief price windows. */
-export async function loadCapabilityModels(benchmarkSlug: string, minScore: number): Promise<{ benchmark: { slug: string; name: string; unit: string; higherIsBetter: boolean }; models: CapabilityModel[] }> {
-  const pool = getPool();
-  const b = await pool.query<{ id: number; slug: string; name: string; unit: string; higher_is_better: boolean }>(`SELECT id, slug, name, unit, higher_is_better FROM benchmarks WHERE slug = $1`, [benchmarkSlug]);
-  const benchmark = b.rows[0];
-  if (!benchmark) throw new ApiError("not_found", `No benchmark "${benchmarkSlug}"`, [{ field: "benchmark", message: "unknown benchmark" }]);
-  const agg = benchmark.higher_is_better ? "max" : "min";
-  const cmp = benchmark.higher_is_better ? ">=" : "<=";
-  const models = await pool.query<Row>(
-    `SELECT m.id AS model_id, m.slug, m.name, l.slug AS lab_slug, m.open_weights, m.released_on, s.score
-     FROM (SELECT model_id, ${agg}(score) AS score FROM benchmark_results WHERE benchmark_id = $1 GROUP BY model_id) s
-     JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id
-     WHERE s.score ${cmp} $2`,
-    [benchmark.id, minScore],
-  );
-  const ids = models.rows.map((r) => r.model_id);
-  const prices = ids.length
-    ? await pool.query<PriceRow>(
-        `SELECT o.model_id, p2.slug AS provider_slug, (p2.kind = 'first_party' AND p2.lab_id = m.lab_id) AS first_party, pp.tier, pp.valid_from, pp.valid_to, pp.input_usd, pp.output_usd
-         FROM price_points pp JOIN offerings o ON o.id = pp.offering_id JOIN providers p2 ON p2.id = o.provider_id JOIN models m ON m.id = o.model_id
-         WHERE o.model_id = ANY($1::int[]) AND pp.superseded_at IS NULL`,
-        [ids],
-      )
-    : { rows: [] as PriceRow[] };
-  const byModel = new Map<number, CapabilityModel["prices"]>();
-  for (const p of prices.rows) {
-    const list = byModel.get(p.model_id) ?? [];
-    list.push({ providerSlug: p.provider_slug, firstParty: p.first_party, tier: p.tier, validFrom: p.valid_from, validTo: p.valid_to, input: p.input_usd, output: p.output_usd });
-    byModel.set(p.model_id, list);
-  }
+/** Models at or above `minScore` on a benchmark, with their price windows (see analytics-inputs). */
+export async function loadCapabilityModels(benchmarkSlug: string, minScore: number): Promise<{ benchmark: BenchmarkInfo; models: CapabilityModel[] }> {
+  const { benchmark, models } = await loadTrendModels(benchmarkSlug);
+  const qualifies = (score: number | null): score is number => score !== null && (benchmark.higherIsBetter ? score >= minScore : score <= minScore);
   return {
-    benchmark: { slug: benchmark.slug, name: benchmark.name, unit: benchmark.unit, higherIsBetter: benchmark.higher_is_better },
-    models: models.rows.map((r) => ({ slug: r.slug, name: r.name, labSlug: r.lab_slug, openWeights: r.open_weights, releasedOn: r.released_on, score: r.score, prices: byModel.get(r.model_id) ?? [] })),
+    benchmark,
+    models: models.flatMap((m) => (qualifies(m.score) ? [{ slug: m.slug, name: m.name, labSlug: m.labSlug, openWeights: m.openWeights, releasedOn: m.releasedOn, score: m.score, prices: m.prices }] : [])),
   };
 }
 
