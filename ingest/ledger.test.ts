@@ -75,3 +75,47 @@ describe("planObservation", () => {
     expect(plan.close).toEqual([]);
   });
 });
+
+describe("planObservation with observations older than the ledger (backfill)", () => {
+  it("fills the time before the first row, up to it", () => {
+    const plan = planObservation([row(1, "2026-07-24", null, 2.5, 10)], price(5, 15), d("2024-06-06"));
+    expect(plan.insert).toEqual([{ ...price(5, 15), validFrom: d("2024-06-06"), validTo: d("2026-07-24") }]);
+    expect(plan.close).toEqual([]);
+  });
+  it("splits a row with another price at the observation", () => {
+    const plan = planObservation([row(1, "2024-06-06", "2026-07-24", 5, 15), row(2, "2026-07-24", null, 2.5, 10)], price(2.5, 10), d("2025-02-06"));
+    // [2024-06-06, 2025-02-06) stays 5/15; 2.5/10 from 2025-02-06 merges with the open row
+    expect(plan.close).toEqual([{ id: 1, validTo: d("2025-02-06") }]);
+    expect(plan.supersede).toEqual([2]);
+    expect(plan.insert).toEqual([{ ...price(2.5, 10), validFrom: d("2025-02-06"), validTo: null }]);
+  });
+  it("writes nothing for an old observation of the price that applied then", () => {
+    expect(planObservation([row(1, "2024-06-06", null, 5, 15)], price(5, 15), d("2024-10-30")).unchanged).toBe(1);
+  });
+  it("extends the row before a gap instead of repeating its price", () => {
+    const plan = planObservation([row(1, "2024-01-01", "2024-06-01", 1, 2)], price(1, 2), d("2024-06-01"));
+    expect(plan).toEqual({ insert: [], close: [{ id: 1, validTo: null }], supersede: [], unchanged: 0 });
+  });
+  it("never leaves two adjacent rows with one price (property, seeded)", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 200; run++) {
+      let rows: LedgerRow[] = [];
+      let nextId = 1;
+      for (let k = 0; k < 6; k++) {
+        const at = d(`202${Math.floor(rand() * 5)}-0${1 + Math.floor(rand() * 9)}-01`);
+        const p = price(1 + Math.floor(rand() * 3), 2);
+        const plan = planObservation(rows, p, at);
+        rows = rows.filter((r) => !plan.supersede.includes(r.id)).map((r) => { const c = plan.close.find((x) => x.id === r.id); return c ? { ...r, validTo: c.validTo } : r; });
+        for (const ins of plan.insert) rows.push({ id: nextId++, ...ins, cachedInput: null, cacheWrite: null, reasoning: null, perRequest: null } as LedgerRow);
+        rows.sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+        for (let i = 1; i < rows.length; i++) {
+          const prev = rows[i - 1]!;
+          expect(prev.validTo === null || prev.validTo.getTime() <= rows[i]!.validFrom.getTime(), "no overlap").toBe(true);
+          if (prev.validTo && prev.validTo.getTime() === rows[i]!.validFrom.getTime()) expect(samePrice(prev, rows[i]!), "adjacent rows repeat a price").toBe(false);
+        }
+        expect(rows.filter((r) => r.validTo === null).length).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});

@@ -97,22 +97,43 @@ export function planHistory(current: LedgerRow[], desired: DesiredRow[]): Ledger
   return plan;
 }
 
+/**
+ * One observed price at time `at`. Usually `at` is after every row (a live fetch): a repeated price
+ * writes nothing, a new one closes the open row at `at` and opens a new row. Older observations (a
+ * backfill of dated copies after newer ones) are placed in the history where they fall: inside a
+ * row with another price they split it; in a gap (or before the first row) they fill it up to the
+ * next row. A new window that meets a row with the same price is merged with it, so no two adjacent
+ * rows ever repeat one price.
+ */
 export function planObservation(current: LedgerRow[], observed: PriceComponents & { sourceUrl?: string | null }, at: Date): LedgerPlan {
   const plan: LedgerPlan = { insert: [], close: [], supersede: [], unchanged: 0 };
-  const open = current.find((r) => r.validTo === null);
-  if (open && samePrice(open, observed)) {
+  const rows = [...current].sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  const t = at.getTime();
+  const covering = rows.find((r) => r.validFrom.getTime() <= t && (r.validTo === null || t < r.validTo.getTime()));
+  if (covering && samePrice(covering, observed)) {
     plan.unchanged = 1;
     return plan;
   }
-  if (open) {
-    if (at.getTime() <= open.validFrom.getTime()) {
-      // observed again at (or before) the open row's start: a correction of that row
-      plan.supersede.push(open.id);
-      plan.insert.push({ ...observed, validFrom: open.validFrom, validTo: null });
-      return plan;
-    }
-    plan.close.push({ id: open.id, validTo: at });
+  let to: Date | null;
+  if (covering) {
+    to = covering.validTo;
+    if (covering.validFrom.getTime() === t) plan.supersede.push(covering.id); // the same start, another price: a correction
+    else plan.close.push({ id: covering.id, validTo: at });
+  } else {
+    to = rows.find((r) => r.validFrom.getTime() > t)?.validFrom ?? null;
   }
-  plan.insert.push({ ...observed, validFrom: at, validTo: null });
+  // merge with the row that starts where the new window ends, when it has the same price
+  const following = to ? rows.find((r) => r !== covering && r.validFrom.getTime() === to!.getTime()) : undefined;
+  if (following && samePrice(following, observed)) {
+    plan.supersede.push(following.id);
+    to = following.validTo;
+  }
+  // and with the row that ends where it starts: extend that row instead of adding one
+  const previous = rows.find((r) => r !== covering && r.validTo !== null && r.validTo.getTime() === t);
+  if (previous && samePrice(previous, observed)) {
+    plan.close.push({ id: previous.id, validTo: to });
+    return plan;
+  }
+  plan.insert.push({ ...observed, validFrom: at, validTo: to });
   return plan;
 }

@@ -83,15 +83,25 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
       const prefix = unrouted.toLowerCase().split("/").slice(-2, -1)[0];
       const routed = Boolean(host && prefix && normaliseAlias(host).replace(/_/g, "-") === prefix.replace(/_/g, "-"));
       const expectedLab = routed ? undefined : labOfPrefixedId(unrouted);
-      // a host's own prefix is not part of the model's id: "deepseek/deepseek-chat" from the DeepSeek API is "deepseek-chat"
-      const start = routed ? unrouted.split("/").slice(-1)[0]! : sourceId;
-      for (const candidate of aliasCandidatesLazy(start)) {
-        const id = pickAlias(aliasMap.get(candidate), at);
-        if (id === undefined) continue;
-        const m = byId.get(id)!;
-        if (expectedLab && m.lab_slug !== expectedLab) continue; // e.g. "qwen/..." must be an Alibaba model
-        found = { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, releasedOn: m.released_on, via: candidate };
-        break;
+      const search = (start: string): ResolvedModel | null => {
+        for (const candidate of aliasCandidatesLazy(start)) {
+          const id = pickAlias(aliasMap.get(candidate), at);
+          if (id === undefined) continue;
+          const m = byId.get(id)!;
+          if (expectedLab && m.lab_slug !== expectedLab) continue; // e.g. "qwen/..." must be an Alibaba model
+          return { modelId: m.id, slug: m.slug, labSlug: m.lab_slug, releasedOn: m.released_on, via: candidate };
+        }
+        return null;
+      };
+      if (routed) {
+        // a host's own prefix is not part of the model's id: "deepseek/deepseek-chat" from the DeepSeek
+        // API is its "deepseek-chat". Only when the bare id is unknown at any time is the full id tried
+        // ("azure_ai/mistral-small" names one model where bare "mistral-small" is ambiguous).
+        const tail = unrouted.split("/").slice(-1)[0]!;
+        found = search(tail);
+        if (!found && ![...aliasCandidatesLazy(tail)].some((c) => aliasMap.has(c))) found = search(sourceId);
+      } else {
+        found = search(sourceId);
       }
       cache.set(cacheKey, found);
       return found;

@@ -18,6 +18,9 @@ export const ORG_TO_LAB: Record<string, string> = {
   essentialai: "essential-ai", poolside: "poolside",
   gryphe: "gryphe", sao10k: "sao10k", thedrummer: "thedrummer", undi95: "undi95", alpindale: "alpindale", "anthracite-org": "anthracite",
   cognitivecomputations: "cognitive-computations", mancer: "mancer", alfredpros: "alfredpros",
+  teknium: "teknium", "open-orca": "open-orca", openchat: "openchat", eleutherai: "eleutherai", core42: "g42", inceptionai: "g42", sdaia: "sdaia",
+  sarvamai: "sarvam", aisingapore: "ai-singapore", phind: "phind", liuhaotian: "llava", "llava-hf": "llava", morph: "morph", relace: "relace",
+  bigscience: "hugging-face", paddlepaddle: "baidu",
 };
 
 /** The lab an id's organisation prefix names, if any ("meta-llama/Llama-3.1-8B" → "meta"). */

@@ -18,6 +18,11 @@ describe("parseLitellm on the recorded copies", () => {
   it("reads only language models, not embeddings, images or speech", () => {
     expect(prices.every((p) => ["chat", "completion", "responses", null].includes(p.mode ?? null))).toBe(true);
     expect(prices.some((p) => p.modelId === "text-embedding-3-small")).toBe(false);
+    // filed under mode "chat" by LiteLLM, but an embedding model, an image generator and a TTS model
+    expect(prices.some((p) => p.modelId === "vercel_ai_gateway/cohere/embed-v4.0")).toBe(false);
+    expect(prices.some((p) => p.modelId === "fireworks_ai/accounts/fireworks/models/flux-1-dev")).toBe(false);
+    expect(prices.some((p) => p.modelId === "gemini/gemini-2.5-pro-preview-tts")).toBe(false);
+    expect(prices.some((p) => p.modelId === "gemini/gemini-2.5-pro")).toBe(true);
   });
   it("shows o3's June 2025 cut between two copies", () => {
     const may = parseLitellm(copy("model_prices_and_context_window.2025-05-31.json"), ctx).records as PriceRecord[];

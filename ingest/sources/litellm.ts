@@ -15,6 +15,11 @@ const TEXT_MODES = new Set(["chat", "completion", "responses"]);
  * bucket ("fireworks-ai-4.1b-to-16b"); "ft:" entries are what a customer's fine-tuned copy costs.
  */
 const SIZE_BUCKET = /^(fireworks-ai|together-ai)-|^ft:|\/ft:/;
+/**
+ * LiteLLM files some non-language models under mode "chat": embeddings, speech, image generation,
+ * OCR, safety classifiers, time-series. Their ids say what they are; they are not read.
+ */
+const NOT_A_LANGUAGE_MODEL = /(^|[/._-])(embed|embedding|tts|transcribe|whisper|flux|image|rerank|moderation|native-audio|live|ocr|guardian|ttm)([/._-]|$)/i;
 
 const cost = z.number().finite().optional();
 const entrySchema = z.looseObject({
@@ -59,7 +64,7 @@ export function parseLitellm(raw: string, ctx: ParseContext): ParseResult {
     if (SKIP_KEYS.has(key)) continue;
     entries++;
     const mode = (value as { mode?: unknown } | null)?.mode;
-    if ((typeof mode === "string" && !TEXT_MODES.has(mode)) || SIZE_BUCKET.test(key)) continue;
+    if ((typeof mode === "string" && !TEXT_MODES.has(mode)) || SIZE_BUCKET.test(key) || NOT_A_LANGUAGE_MODEL.test(key)) continue;
     const e = entrySchema.safeParse(value);
     if (!e.success) {
       const issue = e.error.issues[0]!;
