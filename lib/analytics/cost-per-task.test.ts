@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ols } from "./stats";
 import { costFrontier, costPerTaskPoints, costPerTaskTrend, type CostPoint, type CostRun, type TrendInput } from "./cost-per-task";
+import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const run = (model: string, score: number, totalCostUsd: number | null, measured: string, extra: Partial<CostRun> = {}): CostRun => ({
@@ -12,16 +13,6 @@ const point = (model: string, score: number, costPerTask: number, date: string, 
 /** a fit that returns what it was given, to see exactly what the walk hands over */
 const echo = (points: TrendInput[]) => points;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("costPerTaskPoints", () => {
   it("divides the run cost by the benchmark's tasks", () => {

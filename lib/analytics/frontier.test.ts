@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dominates, frontierOn, type FrontierModel } from "./frontier";
 import type { PriceWindow } from "./reference-price";
+import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const w = (providerSlug: string, firstParty: boolean, from: string, to: string | null, input: number, output: number): PriceWindow => ({
@@ -11,16 +12,6 @@ const m = (slug: string, released: string, capability: number | null, prices: Pr
 });
 const priced = (slug: string, capability: number | null, price: number) => m(slug, "2024-01-01", capability, [w("lab", true, "2024-01-01", null, price, price)]);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("frontierOn", () => {
   it("lists models released by the date with a price that day, and their blended reference price", () => {

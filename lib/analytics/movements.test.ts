@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listMovements, type MovementModel, type MovementOffering, type MovementsInput } from "./movements";
 import type { ScoreResult } from "./open-gap";
 import type { OfferingPrice } from "./provider-spread";
+import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const p = (from: string, to: string | null, input: number, output: number, tier = "standard"): OfferingPrice => ({
@@ -12,16 +13,6 @@ const model = (slug: string, released: string, openWeights: boolean, reasoning =
 });
 const r = (m: string, benchmark: string, score: number, measured?: string): ScoreResult => ({ model: m, benchmark, score, measuredOn: measured ? d(measured) : null });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // the week of Monday 2025-03-03, [from, to)
 const week = { from: d("2025-03-03"), to: d("2025-03-10") };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { monthsBetween, openGapByMonth, priceAtParity, type GapModel, type ScoreResult } from "./open-gap";
 import type { PriceWindow } from "./reference-price";
+import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const model = (slug: string, openWeights: boolean, released: string, prices: PriceWindow[] = []): GapModel => ({
@@ -11,17 +12,6 @@ const price = (providerSlug: string, from: string, input: number, output: number
   providerSlug, firstParty, tier: "standard", validFrom: d(from), validTo: null, input, output,
 });
 
-// seeded PRNG (mulberry32) so property cases are reproducible
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("openGapByMonth", () => {
   const models = [model("prop-a", false, "2024-01-10"), model("prop-b", false, "2024-03-05"), model("open-a", true, "2024-02-20"), model("open-b", true, "2024-04-15")];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { priceAtCapability, priceObservations, referencePriceInMode, walkCheapest, type PriceObservation, type PriceTrendModel } from "./price-at-capability";
 import type { PriceWindow } from "./reference-price";
+import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const YEAR_MS = 365 * 86_400_000;
@@ -14,17 +15,6 @@ const model = (slug: string, released: Date, score: number | null, prices: Price
 const launch = (slug: string, day: string, score: number | null, price: number, extra: Partial<PriceTrendModel> = {}) => model(slug, d(day), score, [flat("lab", d(day), null, price)], extra);
 const WINDOW = { from: d("2020-01-01"), to: d("2030-01-01") };
 
-// seeded PRNG (mulberry32) so property cases are reproducible
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("priceAtCapability", () => {
   it("finds a factor of exactly 2 with r² 1 when the price halves every year", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blendedPrice } from "./blended-price";
 import { providerSpreadOn, type OfferingPrice, type SpreadOffering } from "./provider-spread";
+import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const p = (from: string, to: string | null, input: number, output: number, tier = "standard"): OfferingPrice => ({
@@ -10,16 +11,6 @@ const offering = (providerSlug: string, extra: Partial<SpreadOffering> & { price
   providerSlug, providerName: providerSlug, providerKind: "gpu_cloud", hardware: "gpu", firstParty: false, ...extra,
 });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const deepseekBlended = blendedPrice({ input: 0.27, output: 1.1 }); // ≈ 0.4775
 const model = { slug: "deepseek-v3", releasedOn: d("2024-12-26") };
