@@ -15,14 +15,9 @@
 import { blendedPrice, DEFAULT_MIX, type BlendMix } from "./blended-price";
 import { referencePriceInMode, type ReferencePriceMode } from "./price-at-capability";
 import type { PriceWindow, ReferencePrice } from "./reference-price";
+import type { AnalyticsModel } from "./model";
 
-export interface FrontierModel {
-  slug: string;
-  name: string;
-  labSlug: string;
-  openWeights: boolean;
-  reasoning: boolean;
-  releasedOn: Date;
+export interface FrontierModel extends AnalyticsModel {
   /** score on the chosen benchmark, or capability-index value; null when unknown */
   capability: number | null;
   prices: PriceWindow[];

@@ -10,15 +10,9 @@ import { blendedPrice, DEFAULT_MIX, type BlendMix } from "./blended-price";
 import { scoreAvailableFrom, type DateBasis, type ScoreResult } from "./open-gap";
 import type { OfferingPrice } from "./provider-spread";
 import { referencePriceOn, type PriceWindow } from "./reference-price";
+import type { AnalyticsModel } from "./model";
 
-export interface MovementModel {
-  slug: string;
-  name: string;
-  labSlug: string;
-  openWeights: boolean;
-  reasoning: boolean;
-  releasedOn: Date;
-}
+export type MovementModel = AnalyticsModel;
 
 export interface MovementOffering {
   model: string;

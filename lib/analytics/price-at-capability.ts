@@ -29,16 +29,11 @@
 import { blendedPrice, DEFAULT_MIX, type BlendMix } from "./blended-price";
 import { referencePriceOn, type PriceWindow, type ReferencePrice } from "./reference-price";
 import { ols, slopeConfidenceInterval } from "./stats";
+import type { AnalyticsModel } from "./model";
 
 export type ReferencePriceMode = "reference" | "first-party" | "median";
 
-export interface PriceTrendModel {
-  slug: string;
-  name: string;
-  labSlug: string;
-  openWeights: boolean;
-  reasoning: boolean;
-  releasedOn: Date;
+export interface PriceTrendModel extends AnalyticsModel {
   /** score on the chosen benchmark; null when the model has none */
   score: number | null;
   prices: PriceWindow[];
