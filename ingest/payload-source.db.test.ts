@@ -177,3 +177,25 @@ describe("a worker killed with SIGKILL in the middle of a run", () => {
     expect(await litellmRowCount()).toBe(after);
   }, 120_000);
 });
+
+describe("a source published inside a ZIP archive (Epoch's capabilities index)", () => {
+  it("fetches the archive, keeps its raw bytes, and reads the member", async () => {
+    const { zip } = await import("../lib/testing/zip");
+    const archive = zip([{ name: "benchmark_data/epoch_capabilities_index.csv", data: readFileSync("../shared/data/epoch-ai/epoch_capabilities_index.2026-03-10.csv"), deflate: true }]);
+    const server = await startFixtureServer({ "/benchmark_data.zip": respond(200, "", {}) });
+    server.route("/benchmark_data.zip", (_req, res) => res.writeHead(200, { "Content-Type": "application/zip" }).end(archive));
+    try {
+      const r = await runSource(pool(), "epoch-eci", "test", { urls: [server.url("/benchmark_data.zip")], asOf: new Date("2026-03-10T00:00:00Z") });
+      expect(r.status, r.message).toBe("succeeded");
+      expect(r.counts.inserted).toBeGreaterThan(100);
+      const snap = await pool().query<{ byte_size: number; content_type: string }>(
+        `SELECT rs.byte_size, rs.content_type FROM raw_snapshots rs JOIN ingest_run_snapshots l ON l.snapshot_id = rs.id WHERE l.run_id = $1`, [r.runId]);
+      expect(snap.rows[0]).toEqual({ byte_size: archive.length, content_type: "application/zip" });
+      const gpt = await pool().query<{ score: number }>(
+        `SELECT br.score FROM benchmark_results br JOIN benchmarks b ON b.id = br.benchmark_id JOIN models m ON m.id = br.model_id WHERE b.slug = 'epoch-eci' AND m.slug LIKE 'gpt-5%' LIMIT 1`);
+      expect(gpt.rows[0]!.score).toBeGreaterThan(100);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});

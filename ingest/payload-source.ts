@@ -25,6 +25,8 @@ export interface PayloadSourceSpec {
   /** the source's provider names → provider slugs */
   providers: Record<string, string> | ((name: string) => string | undefined);
   fetch?: FetchOptions;
+  /** turns the fetched bytes into the text `parse` reads (default UTF-8); e.g. one member of a ZIP */
+  decode?: (bytes: Buffer) => string;
   /** a second file that belongs to each payload (its URL from the payload's), read with it and snapshotted too */
   companion?: (url: string) => string;
   /** news sources: link items to the labs and models they mention */
@@ -129,7 +131,7 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
         const t2 = performance.now();
         let parsed: ParseResult;
         try {
-          parsed = spec.parse(bytes.toString("utf8"), { observedAt, url, companion });
+          parsed = spec.parse(spec.decode ? spec.decode(bytes) : bytes.toString("utf8"), { observedAt, url, companion });
         } catch (err) {
           errors.push({ url, reason: (err as Error).message });
           continue;

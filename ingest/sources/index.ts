@@ -13,7 +13,8 @@ import { feedsSource } from "./feeds";
 import { linkNewsToEntities } from "./feeds-entities";
 import { GENAI_PRICES_PROVIDERS, genaiPricesSource } from "./genai-prices";
 import { LLM_PRICES_PROVIDERS, llmPricesSource } from "./llm-prices";
-import { epochBenchmarkRunsSource, epochNotableModelsSource } from "./epoch";
+import { EPOCH_ECI_ARCHIVE_MEMBER, epochBenchmarkRunsSource, epochEciSource, epochNotableModelsSource } from "./epoch";
+import { isZip, readZipMember } from "./zip";
 import { HUGGINGFACE_DEFAULT_ORGS, huggingFaceListUrl, huggingfaceSource } from "./huggingface";
 import { lmarenaHistorySource, lmarenaSource } from "./lmarena";
 import { livebenchSource, parseLivebench } from "./livebench";
@@ -147,4 +148,12 @@ registerSource(definePayloadSource({
   urls: () => [livebenchSource.url], schedule: livebenchSource.defaultSchedule, providers: {},
   companion: (url) => url.replace(/table_(\d{4}_\d{2}_\d{2})\.csv$/, "categories_$1.json"),
   parse: (raw, ctx) => parseLivebench(raw, ctx, { categories: ctx.companion }),
+}));
+
+/** Epoch publishes its capabilities index only inside benchmark_data.zip; a plain CSV (a local copy) is read as is. */
+registerSource(definePayloadSource({
+  slug: epochEciSource.slug, name: epochEciSource.name, kind: epochEciSource.kind,
+  urls: () => [epochEciSource.url], schedule: epochEciSource.defaultSchedule, parse: epochEciSource.parse, providers: {},
+  decode: (bytes) => (isZip(bytes) ? readZipMember(bytes, EPOCH_ECI_ARCHIVE_MEMBER) : bytes).toString("utf8"),
+  fetch: { accept: "application/zip, text/csv;q=0.9, */*;q=0.5" },
 }));
