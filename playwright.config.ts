@@ -44,7 +44,7 @@ export default defineConfig({
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
       ADMIN_TOKEN: "e2e-admin-token-0123456789",
       // no live source is reachable from tests: only the curated load runs
-      SOURCES: JSON.stringify(Object.fromEntries(["litellm", "openrouter", "openrouter-endpoints", "lmarena", "lmarena-history", "aider-polyglot", "aider-code-editing", "swe-bench", "epoch-benchmarks", "epoch-notable-models", "huggingface", "genai-prices", "llm-prices", "news-feeds"].map((s) => [s, { enabled: false }]))),
+      SOURCES: JSON.stringify(Object.fromEntries(["litellm", "openrouter", "openrouter-endpoints", "lmarena", "lmarena-history", "aider-polyglot", "aider-code-editing", "swe-bench", "epoch-benchmarks", "epoch-notable-models", "huggingface", "genai-prices", "llm-prices", "news-feeds", "livebench", "epoch-eci"].map((s) => [s, { enabled: false }]))),
     },
   },
 });
