@@ -23,13 +23,7 @@ export interface FrontierModel extends AnalyticsModel {
   prices: PriceWindow[];
 }
 
-export interface FrontierEntry {
-  slug: string;
-  name: string;
-  labSlug: string;
-  openWeights: boolean;
-  reasoning: boolean;
-  releasedOn: Date;
+export interface FrontierEntry extends AnalyticsModel {
   /** blended reference price, USD per 1M tokens */
   price: number;
   capability: number;
