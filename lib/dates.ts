@@ -19,3 +19,10 @@ export function monthStarts(from: Date, to: Date): Date[] {
   }
   return out;
 }
+
+/** A real calendar date written YYYY-MM-DD (not 2025-02-30, not 2025-13-01). */
+export function isRealDate(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
+}

@@ -5,11 +5,12 @@
  */
 import { z } from "zod";
 import { BENCHMARK_CATEGORIES, DOMAINS, HARDWARE_KINDS, LAB_KINDS, MODALITIES, PRICE_TIERS, PROVIDER_KINDS } from "../../lib/domain";
+import { isRealDate } from "../../lib/dates";
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real calendar date");
+  .refine(isRealDate, "not a real calendar date");
 const sourceUrl = z.url({ protocol: /^https?$/, message: "expected an http(s) URL of a public source" });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lowercase slug (a-z, 0-9, '.', '-')");
 const country = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 country code");

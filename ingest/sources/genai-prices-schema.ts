@@ -5,6 +5,7 @@
  * (match clauses, extractors, audio/image units, ...) passes through untouched.
  */
 import { z } from "zod";
+import { isRealDate } from "../../lib/dates";
 
 /** A number, or a context-length cliff: `{base, tiers: [{start, price}]}` (every token pays the tier price once input crosses `start`). */
 export const genaiTieredPriceSchema = z.looseObject({
@@ -26,7 +27,7 @@ export const genaiModelPriceSchema = z.looseObject({
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real calendar date");
+  .refine(isRealDate, "not a real calendar date");
 const timeOfDay = z.string().regex(/^\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/, "expected a time of day as HH:MM:SS");
 
 export const genaiConstraintSchema = z.union([

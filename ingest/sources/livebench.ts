@@ -11,7 +11,8 @@
  */
 import { z } from "zod";
 import type { ParseContext, ParseResult, Rejection, ScoreRecord } from "../records";
-import { parseJsonPayload, readCsvRows, isRealDate, describeIssue } from "./payload";
+import { parseJsonPayload, readCsvRows, describeIssue } from "./payload";
+import { isRealDate } from "../../lib/dates";
 
 export const LIVEBENCH_SITE = "https://livebench.ai";
 /** the latest release recorded (each release has its own pair of files; see livebenchReleaseUrls) */

@@ -67,6 +67,14 @@ describe("parseLlmPrices on the recorded vendor files (commit 723ef0b)", () => {
 });
 
 describe("parseLlmPrices on faulty files", () => {
+  it("rejects an impossible date with its reason instead of failing the whole file", () => {
+    const file = JSON.parse(vendorFile("deepseek.json"));
+    file.models[0].price_history[0].from_date = "2025-13-01";
+    const r = parseLlmPrices(JSON.stringify(file), ctx);
+    expect(r.rejections).toEqual([expect.objectContaining({ record: file.models[0].id, reason: "not a real calendar date" })]);
+    expect(r.records.length).toBeGreaterThan(0);
+  });
+
   const { records, rejections } = parseLlmPrices(readFileSync("ingest/sources/fixtures/llm-prices/faults.json", "utf8"), ctx);
 
   it("rejects negative, absurd, id-less, backwards and conflicting entries and keeps the good model", () => {

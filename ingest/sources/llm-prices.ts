@@ -16,6 +16,7 @@ import { z } from "zod";
 import type { ParseContext, ParseResult, PriceRecord, Rejection } from "../records";
 import { parseDay } from "../../lib/dates";
 import { parseJsonPayload } from "./payload";
+import { isRealDate } from "../../lib/dates";
 
 /** The vendor files in data/ at commit 723ef0b (2026-08-05); a new vendor file needs adding here. */
 export const LLM_PRICES_VENDOR_FILES = [
@@ -48,7 +49,7 @@ const usd = z.number().min(0, "a price cannot be negative").max(MAX_USD, "an abs
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real calendar date");
+  .refine(isRealDate, "not a real calendar date");
 
 export const llmPricesEntrySchema = z.looseObject({
   input: usd,

@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import type { ParseContext, ParseResult, Rejection, ScoreRecord } from "../records";
-import { parseJsonPayload, readCsvRows, isRealDate, describeIssue, issueReason } from "./payload";
+import { parseJsonPayload, readCsvRows, describeIssue, issueReason } from "./payload";
+import { isRealDate } from "../../lib/dates";
 
 export const LMARENA_URL = "https://raw.githubusercontent.com/lmarena/arena-catalog/main/data/leaderboard-text.json";
 export const LMARENA_HISTORY_URL = "https://raw.githubusercontent.com/nakasyou/lmarena-history/main/output/result.csv";

@@ -39,12 +39,6 @@ export function readCsvRows(raw: string): string[][] {
   return rows;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isRealDate(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
-}
 
 /** "required" when the input lacks the field altogether, else zod's message. */
 export function issueReason(input: unknown, issue: z.core.$ZodIssue): string {

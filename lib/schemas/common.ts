@@ -1,12 +1,13 @@
 /** Building blocks shared by the API's query and response schemas. */
 import { z } from "zod";
+import { isRealDate } from "../dates";
 
 export const slugParam = z.string().max(100).regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a slug (lowercase letters, digits, '.', '-')");
 export const dateParam = z
   .string()
   .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real calendar date");
+  .refine(isRealDate, "not a real calendar date");
 export const boolParam = z.enum(["true", "false"], { message: "expected true or false" }).transform((v) => v === "true");
 export const limitParam = z.coerce.number({ message: "expected a whole number" }).int("expected a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50);
 export const cursorParam = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, "not a cursor returned by this API");
