@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { getPool, closeDb } from "../lib/db";
+import { isRealDate, parseDay } from "../lib/dates";
 import { applyMigrations } from "../lib/database/migrate";
 import { withDatabase } from "../lib/database/session";
 import { runSource } from "./run-source";
@@ -11,8 +12,8 @@ import { listSources } from "./sources/registry";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { "from-file": { type: "string" }, "as-of": { type: "string" } } });
 const asOf = values["as-of"];
-if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-  console.error("--as-of: expected a date as YYYY-MM-DD");
+if (asOf !== undefined && !isRealDate(asOf)) {
+  console.error("--as-of: expected a real date as YYYY-MM-DD");
   process.exit(2);
 }
 // `import FILE.csv` is the analyst CSV import: the csv-import source reading that file
@@ -35,7 +36,7 @@ await withDatabase(async (url) => {
   const slugs = target === "all" ? listSources().filter((s) => s.schedule).map((s) => s.slug) : [target];
   try {
     for (const slug of slugs) {
-      const r = await runSource(getPool(), slug, "cli", { fromFile, asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined });
+      const r = await runSource(getPool(), slug, "cli", { fromFile, asOf: asOf ? parseDay(asOf) : undefined });
       console.log(`${slug}: run ${r.runId} ${r.status} — inserted ${r.counts.inserted}, updated ${r.counts.updated}, unchanged ${r.counts.unchanged}, rejected ${r.counts.rejected} (${r.durationMs} ms)${r.message ? ` — ${r.message}` : ""}`);
       if (r.status === "failed") process.exitCode = 1;
     }

@@ -42,13 +42,13 @@ export async function writeCuratedDataset(db: Db, ds: CuratedDataset, ctx: Curat
   const snap = (file: string) => ctx.snapshotByFile.get(file) ?? null;
 
   counts = addCounts(counts, await upsertRows(db, {
-    table: "labs", key: ["slug"], provenance: ["source_id", "run_id", "snapshot_id"],
+    table: "labs", key: ["slug"], provenance: ["source_id", "run_id", "snapshot_id"], touchesUpdatedAt: true,
     columns: { slug: "text", name: "text", country: "char(2)", kind: "text", website: "text", source_url: "text", source_id: "int", run_id: "int", snapshot_id: "int" },
   }, ds.labs.map((l) => ({ slug: l.slug, name: l.name, country: l.country, kind: l.kind, website: l.website ?? null, source_url: l.source, ...prov, snapshot_id: snap("labs.yaml") }))));
   const labIds = await idsBySlug(db, "labs");
 
   counts = addCounts(counts, await upsertRows(db, {
-    table: "providers", key: ["slug"], provenance: ["source_id", "run_id", "snapshot_id"],
+    table: "providers", key: ["slug"], provenance: ["source_id", "run_id", "snapshot_id"], touchesUpdatedAt: true,
     columns: { slug: "text", name: "text", kind: "text", hardware: "text", country: "char(2)", regions: "text[]", lab_id: "int", retains_prompts: "boolean", trains_on_prompts: "boolean", zero_data_retention: "boolean", data_policy_url: "text", website: "text", source_url: "text", source_id: "int", run_id: "int", snapshot_id: "int" },
   }, ds.providers.map((p) => ({
     slug: p.slug, name: p.name, kind: p.kind, hardware: p.hardware, country: p.country, regions: p.regions, lab_id: p.lab ? labIds.get(p.lab) ?? null : null,
@@ -64,7 +64,7 @@ export async function writeCuratedDataset(db: Db, ds: CuratedDataset, ctx: Curat
   const benchmarkIds = await idsBySlug(db, "benchmarks");
 
   counts = addCounts(counts, await upsertRows(db, {
-    table: "models", key: ["slug"], provenance: ["source_id", "run_id", "snapshot_id"],
+    table: "models", key: ["slug"], provenance: ["source_id", "run_id", "snapshot_id"], touchesUpdatedAt: true,
     columns: { slug: "text", name: "text", lab_id: "int", family: "text", released_on: "date", open_weights: "boolean", license: "text", params_total_b: "float8", params_active_b: "float8", context_window: "int", modalities: "text[]", reasoning: "boolean", domain: "text", status: "text", deprecated_on: "date", source_url: "text", source_id: "int", run_id: "int", snapshot_id: "int" },
   }, ds.models.map((m) => ({
     slug: m.slug, name: m.name, lab_id: labIds.get(m.lab)!, family: m.family, released_on: m.released, open_weights: m.openWeights, license: m.license,

@@ -14,6 +14,8 @@ export interface UpsertSpec {
   columns: Record<string, string>;
   /** columns stamped on insert/update but not compared (provenance) */
   provenance?: string[];
+  /** the table has an updated_at column to stamp when a row changes */
+  touchesUpdatedAt?: boolean;
 }
 
 export async function upsertRows(db: Pick<pg.PoolClient, "query">, spec: UpsertSpec, rows: Record<string, unknown>[]): Promise<RunCounts> {
@@ -24,8 +26,7 @@ export async function upsertRows(db: Pick<pg.PoolClient, "query">, spec: UpsertS
   const q = (c: string) => `"${c}"`;
   const recordDef = cols.map((c) => `${q(c)} ${spec.columns[c]}`).join(", ");
   const setList = [...compared, ...(spec.provenance ?? [])].map((c) => `${q(c)} = EXCLUDED.${q(c)}`);
-  const hasUpdatedAt = ["labs", "models", "providers"].includes(spec.table);
-  if (hasUpdatedAt) setList.push(`"updated_at" = now()`);
+  if (spec.touchesUpdatedAt) setList.push(`"updated_at" = now()`);
   const distinct = compared.length
     ? `WHERE (${compared.map((c) => `${spec.table}.${q(c)}`).join(", ")}) IS DISTINCT FROM (${compared.map((c) => `EXCLUDED.${q(c)}`).join(", ")})`
     : "WHERE false";
