@@ -1,8 +1,11 @@
 /**
  * bench/analytics: the analyses' read time on the curated data plus a synthetic catalogue of
  * 1×, 10× and 100× (200 / 2,000 / 20,000 extra models, 20k / 200k / 2M price points), generated in
- * SQL. Times the frontier, the price trend, the open-vs-proprietary gap and the movements queries
- * (each run 3 times; the median is reported). Usage: node --import tsx bench/analytics.ts [scales…]
+ * SQL. At each scale: the full refresh of the precomputed tables after generating; the frontier,
+ * price trend, open-vs-proprietary gap and movements reads (each run 5 times, median and max
+ * reported); then an "ingest" of 20 price cuts and 5 new scores and the incremental refresh after
+ * it. `--live` also times the same reads computed from the ledger (slow at 100×).
+ * Usage: node --import tsx bench/analytics.ts [--live] [scales…]
  */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -12,8 +15,11 @@ import { closeDb, getPool } from "../lib/db";
 import { useDatabaseUrl } from "../lib/env";
 import { applyMigrations } from "../lib/database/migrate";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
-import { getFrontier, getMovements, getOpenGap, getPriceTrend } from "../lib/queries/analytics";
+import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent } from "../lib/queries/analytics";
+import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "../lib/queries/analytics-live";
+import { refreshAnalytics } from "../lib/precompute/refresh-analytics";
 
+const live = process.argv.includes("--live");
 const scales = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SCALES = scales.length ? scales : [1, 10, 100];
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -49,14 +55,37 @@ async function generate(total: number): Promise<void> {
   await pool.query(`ANALYZE`);
 }
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
+async function timed(fn: () => Promise<unknown>, runs = 5): Promise<{ median: number; max: number }> {
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[1]!;
+  times.sort((a, b) => a - b);
+  return { median: times[runs >> 1]!, max: times[runs - 1]! };
+}
+const fmt = (t: { median: number; max: number }) => `${t.median.toFixed(1)} (max ${t.max.toFixed(1)})`;
+
+/** a small ingest: 20 synthetic offerings get a price cut today, 5 models a new score */
+async function smallChange(round: number): Promise<void> {
+  const pool = getPool();
+  const src = (await pool.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'synthetic'`)).rows[0]!.id;
+  const run = (await pool.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
+  await pool.query(
+    `WITH target AS (SELECT pp.id, pp.offering_id, pp.input_usd, pp.output_usd FROM price_points pp JOIN offerings o ON o.id = pp.offering_id
+                     WHERE o.source_id = $1 AND pp.valid_to IS NULL AND pp.superseded_at IS NULL AND pp.valid_from < date '2026-11-01' + $4::int ORDER BY pp.offering_id OFFSET $3 LIMIT 20),
+          closed AS (UPDATE price_points p SET valid_to = date '2026-11-01' + $4::int FROM target t WHERE p.id = t.id RETURNING t.*)
+     INSERT INTO price_points (offering_id, tier, valid_from, input_usd, output_usd, source_id, run_id)
+     SELECT offering_id, 'standard', date '2026-11-01' + $4::int, round(input_usd * 0.8, 6), round(output_usd * 0.8, 6), $1, $2 FROM closed`,
+    [src, run, round * 20, round],
+  );
+  await pool.query(
+    `INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, settings, source_id, run_id)
+     SELECT m.id, b.id, 50, date '2026-11-01' + $3::int, 'synthetic-extra', $1, $2 FROM models m CROSS JOIN benchmarks b
+     WHERE m.slug LIKE 'syn-%' AND b.slug = 'gpqa-diamond' ORDER BY m.id OFFSET $3 * 5 LIMIT 5`,
+    [src, run, round],
+  );
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "fw-bench-analytics-"));
@@ -65,18 +94,44 @@ const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 54
 useDatabaseUrl(db.url);
 await applyMigrations(db.url, "prisma/migrations");
 await runSource(getPool(), "curated", "cli");
+process.on("uncaughtException", async (err) => {
+  console.error(err);
+  await db.stop().catch(() => {});
+  process.exit(1);
+});
+await refreshAnalytics(getPool());
 console.log(`${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model}; node ${process.version}; embedded PostgreSQL 18`);
-console.log("scale | models | price points | frontier ms | trend ms | gap ms | movements ms | generate s");
+console.log("scale | models | price points | full refresh s | frontier ms | trend ms | gap ms | movements ms | incremental refresh ms | generate s");
+const reads = {
+  frontier: () => getFrontier("mmlu", d("2025-06-01")),
+  trend: () => getPriceTrend("mmlu", { score: 64.8 }, { from: d("2022-11-01"), to: d("2026-11-01") }),
+  gap: () => getOpenGap(["mmlu"], { from: d("2023-01-01"), to: d("2026-01-01") }),
+  movements: () => getMovements({ from: d("2025-06-01"), to: d("2025-07-01") }),
+};
+const liveReads = {
+  frontier: () => computeFrontier("mmlu", d("2025-06-01")),
+  trend: () => computePriceTrend("mmlu", { score: 64.8 }, { from: d("2022-11-01"), to: d("2026-11-01") }),
+  gap: () => computeOpenGap(["mmlu"], { from: d("2023-01-01"), to: d("2026-01-01") }),
+  movements: () => computeMovements({ from: d("2025-06-01"), to: d("2025-07-01") }),
+};
+let round = 0;
 for (const scale of SCALES) {
   const t = performance.now();
   await generate(200 * scale);
   const gen = (performance.now() - t) / 1000;
+  const full = await refreshAnalytics(getPool());
+  if (!(await isPrecomputeCurrent())) throw new Error("precomputed tables not current after a refresh");
   const counts = (await getPool().query<{ models: number; pp: number }>(`SELECT (SELECT count(*) FROM models)::int AS models, (SELECT count(*) FROM price_points)::int AS pp`)).rows[0]!;
-  const frontier = await median(() => getFrontier("mmlu", d("2025-06-01")));
-  const trend = await median(() => getPriceTrend("mmlu", { score: 64.8 }, { from: d("2022-11-01"), to: d("2026-11-01") }));
-  const gap = await median(() => getOpenGap(["mmlu"], { from: d("2023-01-01"), to: d("2026-01-01") }));
-  const movements = await median(() => getMovements({ from: d("2025-06-01"), to: d("2025-07-01") }));
-  console.log(`${scale}× | ${counts.models} | ${counts.pp} | ${frontier.toFixed(0)} | ${trend.toFixed(0)} | ${gap.toFixed(0)} | ${movements.toFixed(0)} | ${gen.toFixed(1)}`);
+  const r = { frontier: await timed(reads.frontier), trend: await timed(reads.trend), gap: await timed(reads.gap), movements: await timed(reads.movements) };
+  await smallChange(round++);
+  const incremental = await refreshAnalytics(getPool());
+  console.log(
+    `${scale}× | ${counts.models} | ${counts.pp} | ${(full.durationMs / 1000).toFixed(1)} | ${fmt(r.frontier)} | ${fmt(r.trend)} | ${fmt(r.gap)} | ${fmt(r.movements)} | ${incremental.durationMs.toFixed(0)} (${incremental.models} models) | ${gen.toFixed(1)}`,
+  );
+  if (live) {
+    const l = { frontier: await timed(liveReads.frontier, 3), trend: await timed(liveReads.trend, 3), gap: await timed(liveReads.gap, 3), movements: await timed(liveReads.movements, 3) };
+    console.log(`  live from the ledger: frontier ${fmt(l.frontier)}, trend ${fmt(l.trend)}, gap ${fmt(l.gap)}, movements ${fmt(l.movements)}`);
+  }
 }
 await closeDb();
 await db.stop();

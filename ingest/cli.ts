@@ -7,6 +7,7 @@ import { getPool, closeDb } from "../lib/db";
 import { isRealDate, parseDay } from "../lib/dates";
 import { applyMigrations } from "../lib/database/migrate";
 import { withDatabase } from "../lib/database/session";
+import { refreshAnalytics } from "../lib/precompute/refresh-analytics";
 import { runSource } from "./run-source";
 import { listSources } from "./sources/registry";
 
@@ -40,6 +41,8 @@ await withDatabase(async (url) => {
       console.log(`${slug}: run ${r.runId} ${r.status} — inserted ${r.counts.inserted}, updated ${r.counts.updated}, unchanged ${r.counts.unchanged}, rejected ${r.counts.rejected} (${r.durationMs} ms)${r.message ? ` — ${r.message}` : ""}`);
       if (r.status === "failed") process.exitCode = 1;
     }
+    const refresh = await refreshAnalytics(getPool());
+    console.log(`precomputed analytics: ${refresh.models} models, ${refresh.benchmarks} benchmarks refreshed (${Math.round(refresh.durationMs)} ms)`);
   } finally {
     await closeDb();
   }

@@ -7,6 +7,10 @@ import { PrismaClient } from "./generated/prisma/client";
 // numeric → JS number for raw queries; money has 6 decimals at most, well within double precision
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+// a DATE is a calendar day: midnight UTC whatever the process's time zone (the default parser uses
+// local midnight, which shifts every release date by the offset outside UTC)
+const parseDateDefault = pg.types.getTypeParser(pg.types.builtins.DATE);
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : parseDateDefault(v)));
 
 interface DbGlobals {
   pool?: pg.Pool;

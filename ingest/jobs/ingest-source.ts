@@ -1,5 +1,9 @@
-/** Job: one ingest run of one source. Queued per source (singleton key), so runs never overlap. */
+/**
+ * Job: one ingest run of one source, then a refresh of the precomputed analytics. Queued per source
+ * (singleton key), so runs never overlap.
+ */
 import { z } from "zod";
+import { refreshAnalytics } from "../../lib/precompute/refresh-analytics";
 import { runSource, SourceBusyError } from "../run-source";
 import type { JobDefinition } from "./types";
 
@@ -15,6 +19,9 @@ export const ingestSourceJob: JobDefinition<typeof payload> = {
   async run({ source, trigger }, { pool, log }) {
     try {
       const result = await runSource(pool, source, trigger);
+      // fold what the run changed into the precomputed analytics (a no-op when it changed nothing);
+      // a failure here leaves the tables marked dirty, so reads stay correct and the next run retries
+      await refreshAnalytics(pool).catch((err: Error) => log.error({ err: err.message }, "analytics refresh failed"));
       // a failed fetch is worth retrying with backoff; rejected records are not
       if (result.status === "failed") throw new Error(`ingest of ${source} failed: ${result.message ?? "see run " + result.runId}`);
       return { runId: result.runId, status: result.status, ...result.counts };

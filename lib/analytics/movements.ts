@@ -24,6 +24,17 @@ export interface MovementOffering {
   prices: OfferingPrice[];
 }
 
+/**
+ * The crossings the product watches (precomputed after each ingest; other rules are computed on
+ * request): GPQA Diamond ≥ 60 under $1, GPT-4-level MMLU (86.4) under $1, and GPT-3.5-level MMLU
+ * (64.8, Epoch AI's threshold) under $0.10 per 1M blended tokens.
+ */
+export const STANDARD_CROSSING_RULES: readonly CrossingRule[] = [
+  { benchmark: "gpqa-diamond", minScore: 60, maxPrice: 1 },
+  { benchmark: "mmlu", minScore: 86.4, maxPrice: 1 },
+  { benchmark: "mmlu", minScore: 64.8, maxPrice: 0.1 },
+];
+
 /** "first model under $maxPrice per 1M tokens (blended) with a score ≥ minScore on benchmark" */
 export interface CrossingRule {
   benchmark: string;
@@ -128,16 +139,13 @@ export function listMovements(input: MovementsInput, options: MovementsOptions):
   const models = new Map(input.models.map((m) => [m.slug, m]));
 
   const priceChanges = input.offerings.flatMap((o) => offeringChanges(o, models.get(o.model)?.name ?? o.model, mix)).filter((c) => inWindow(c.date));
-  priceChanges.sort((a, b) => ms(a.date) - ms(b.date) || byText(a.model, b.model) || byText(a.provider, b.provider) || byText(a.quantization, b.quantization));
 
   const releases: Release[] = input.models
     .filter((m) => inWindow(m.releasedOn))
-    .map((m) => ({ kind: "release" as const, date: m.releasedOn, model: m.slug, modelName: m.name, lab: m.labSlug, openWeights: m.openWeights, reasoning: m.reasoning }))
-    .sort((a, b) => ms(a.date) - ms(b.date) || byText(a.model, b.model));
+    .map((m) => ({ kind: "release" as const, date: m.releasedOn, model: m.slug, modelName: m.name, lab: m.labSlug, openWeights: m.openWeights, reasoning: m.reasoning }));
 
   const dated = datedResults(input.results, models, basis);
   const newLeaders = leaderChanges(dated, models).filter((l) => inWindow(l.date));
-  newLeaders.sort((a, b) => ms(a.date) - ms(b.date) || byText(a.benchmark, b.benchmark));
 
   const pricesByModel = new Map<string, PriceWindow[]>();
   for (const o of input.offerings) {
@@ -147,12 +155,30 @@ export function listMovements(input: MovementsInput, options: MovementsOptions):
   }
   const crossings = (input.rules ?? [])
     .map((rule) => firstCrossing(rule, dated, models, pricesByModel, mix))
-    .filter((c): c is ThresholdCrossing => c !== null && inWindow(c.date))
-    .sort((a, b) => ms(a.date) - ms(b.date) || byText(a.rule.benchmark, b.rule.benchmark) || a.rule.minScore - b.rule.minScore || a.rule.maxPrice - b.rule.maxPrice);
+    .filter((c): c is ThresholdCrossing => c !== null && inWindow(c.date));
 
+  return assembleMovements(from, to, { priceChanges, releases, newLeaders, crossings });
+}
+
+/**
+ * The Movements of a window from its four lists (each already restricted to the window): sorts
+ * each list and merges them into `all`. Shared by listMovements and the precomputed reads.
+ */
+export function assembleMovements(from: Date, to: Date, lists: Pick<Movements, "priceChanges" | "releases" | "newLeaders" | "crossings">): Movements {
+  const priceChanges = [...lists.priceChanges].sort((a, b) => ms(a.date) - ms(b.date) || byText(a.model, b.model) || byText(a.provider, b.provider) || byText(a.quantization, b.quantization));
+  const releases = [...lists.releases].sort((a, b) => ms(a.date) - ms(b.date) || byText(a.model, b.model));
+  const newLeaders = [...lists.newLeaders].sort((a, b) => ms(a.date) - ms(b.date) || byText(a.benchmark, b.benchmark));
+  const crossings = [...lists.crossings].sort((a, b) => ms(a.date) - ms(b.date) || byText(a.rule.benchmark, b.rule.benchmark) || a.rule.minScore - b.rule.minScore || a.rule.maxPrice - b.rule.maxPrice);
   const all: Movement[] = [...releases, ...priceChanges, ...newLeaders, ...crossings];
   all.sort((a, b) => ms(a.date) - ms(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byText(a.model, b.model));
   return { from, to, priceChanges, releases, newLeaders, crossings, all };
+}
+
+/** The price change of one offering, with its blended levels under a mix. */
+export function priceChangeOf(e: { date: Date; model: string; modelName: string; provider: string; quantization: string; before: { input: number; output: number }; after: { input: number; output: number } }, mix: BlendMix = DEFAULT_MIX): PriceChange {
+  const b = level(e.before, mix);
+  const a = level(e.after, mix);
+  return { kind: "price-change", date: e.date, model: e.model, modelName: e.modelName, provider: e.provider, quantization: e.quantization, before: b, after: a, percentChange: b.blended === 0 ? null : ((a.blended - b.blended) / b.blended) * 100 };
 }
 
 function level(ref: { input: number; output: number }, mix: BlendMix): PriceLevel {
@@ -164,7 +190,7 @@ function level(ref: { input: number; output: number }, mix: BlendMix): PriceLeve
  * (windows are half-open, so 1 ms earlier is still the old price). A first listing or a delisting
  * is not a change; a change of input or output price is, even if the blend happens not to move.
  */
-function offeringChanges(o: MovementOffering, modelName: string, mix: BlendMix): PriceChange[] {
+export function offeringChanges(o: MovementOffering, modelName: string, mix: BlendMix): PriceChange[] {
   const windows: PriceWindow[] = o.prices.map((p) => ({ ...p, providerSlug: o.providerSlug, firstParty: o.firstParty }));
   const instants = new Set<number>();
   for (const w of windows) {
@@ -177,12 +203,7 @@ function offeringChanges(o: MovementOffering, modelName: string, mix: BlendMix):
     const before = referencePriceOn(windows, new Date(t - 1));
     const after = referencePriceOn(windows, new Date(t));
     if (!before || !after || (before.input === after.input && before.output === after.output)) continue;
-    const b = level(before, mix);
-    const a = level(after, mix);
-    out.push({
-      kind: "price-change", date: new Date(t), model: o.model, modelName, provider: o.providerSlug, quantization: o.quantization ?? "",
-      before: b, after: a, percentChange: b.blended === 0 ? null : ((a.blended - b.blended) / b.blended) * 100,
-    });
+    out.push(priceChangeOf({ date: new Date(t), model: o.model, modelName, provider: o.providerSlug, quantization: o.quantization ?? "", before, after }, mix));
   }
   return out;
 }
@@ -192,6 +213,20 @@ interface DatedResult {
   benchmark: string;
   score: number;
   since: Date;
+}
+
+/** Every new leader ever, per benchmark, in time order (no window). */
+export function listLeaderChanges(models: readonly MovementModel[], results: ScoreResult[], basis: DateBasis = "measured"): NewLeader[] {
+  const bySlug = new Map(models.map((m) => [m.slug, m]));
+  return leaderChanges(datedResults(results, bySlug, basis), bySlug);
+}
+
+/** The first crossing ever of a rule (no window); null when no model has crossed it. */
+export function findFirstCrossing(
+  rule: CrossingRule, models: readonly MovementModel[], results: ScoreResult[], pricesByModel: Map<string, PriceWindow[]>, options: { mix?: BlendMix; basis?: DateBasis } = {},
+): ThresholdCrossing | null {
+  const bySlug = new Map(models.map((m) => [m.slug, m]));
+  return firstCrossing(rule, datedResults(results, bySlug, options.basis ?? "measured"), bySlug, pricesByModel, options.mix ?? DEFAULT_MIX);
 }
 
 function datedResults(results: ScoreResult[], models: Map<string, MovementModel>, basis: DateBasis): DatedResult[] {

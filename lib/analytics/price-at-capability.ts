@@ -150,10 +150,20 @@ export function priceAtCapability(models: readonly PriceTrendModel[], options: P
       if (o.date.getTime() >= window.from.getTime() && o.date.getTime() <= window.to.getTime()) observations.push(o);
     }
   }
+  return trendFromObservations(observations, { threshold, thresholdModel, window });
+}
+
+/**
+ * Steps 4 and 5 on the window's observations of the qualifying models. Any superset of the
+ * observations the walk keeps gives the same answer, so a query may pass only the candidates that
+ * are cheaper than everything dated before them (lib/queries/analytics.ts does).
+ */
+export function trendFromObservations(observations: readonly PriceObservation[], base: { threshold: number; thresholdModel: string | null; window: { from: Date; to: Date } }): PriceTrend {
+  const { threshold, thresholdModel, window } = base;
   const points = walkCheapest(observations);
-  const base = { threshold, thresholdModel, window, n: points.length, points };
+  const head = { threshold, thresholdModel, window, n: points.length, points };
   if (points.length < MIN_TREND_POINTS) {
-    return { ...base, fit: null, reason: `${points.length} point${points.length === 1 ? "" : "s"} at or above the threshold in the window; a trend needs at least ${MIN_TREND_POINTS}` };
+    return { ...head, fit: null, reason: `${points.length} point${points.length === 1 ? "" : "s"} at or above the threshold in the window; a trend needs at least ${MIN_TREND_POINTS}` };
   }
 
   const xs = points.map((p) => p.date.getTime() / YEAR_MS);
@@ -161,7 +171,7 @@ export function priceAtCapability(models: readonly PriceTrendModel[], options: P
   const ci = slopeConfidenceInterval(f, 0.9);
   const at = (date: Date) => ({ date, price: 10 ** (f.intercept + f.slope * (date.getTime() / YEAR_MS)) });
   return {
-    ...base,
+    ...head,
     fit: {
       slope: f.slope,
       intercept: f.intercept,

@@ -1,57 +1,204 @@
 /**
- * The analyses as queries: load the inputs once, hand them to the pure functions of lib/analytics.
- * These read the ledger directly; precomputed tables for large catalogues are the next step
- * (bench/analytics measures how these scale).
+ * The analyses as queries. They read the precomputed tables (lib/precompute/refresh-analytics.ts):
+ * SQL narrows the inputs to what the request needs (the models valid on the date, the qualifying
+ * models, the window's events), and the same pure functions of lib/analytics compute the answer.
+ * While a refresh is pending (analytics_dirty not empty), or for requests outside what was
+ * precomputed, they compute from the ledger instead (analytics-live.ts), so an answer is never
+ * stale, only slower. The DB tests check both paths give equal answers.
  */
-import { frontierOn, type Frontier } from "../analytics/frontier";
-import { listMovements, type Movements, type MovementOffering } from "../analytics/movements";
-import { openGapByMonth, type GapMonth, type ScoreResult } from "../analytics/open-gap";
-import { priceAtCapability, type CapabilityThreshold, type PriceTrend } from "../analytics/price-at-capability";
 import type { BlendMix } from "../analytics/blended-price";
+import { frontierOn, type Frontier, type FrontierModel } from "../analytics/frontier";
+import { assembleMovements, priceChangeOf, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type NewLeader, type Release, type ThresholdCrossing } from "../analytics/movements";
+import type { GapMonth } from "../analytics/open-gap";
+import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type PriceTrendModel, type ReferencePriceMode } from "../analytics/price-at-capability";
+import { segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
+import type { PriceWindow } from "../analytics/reference-price";
+import { blendedPrice, DEFAULT_MIX } from "../analytics/blended-price";
+import { monthStarts } from "../dates";
 import { getPool } from "../db";
-import { loadTrendModels } from "./analytics-inputs";
+import { getBenchmarkOrThrow } from "./analytics-inputs";
+import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 
-export async function getPriceTrend(benchmark: string, threshold: CapabilityThreshold, window: { from: Date; to: Date }, options: { mix?: BlendMix; includeReasoning?: boolean } = {}): Promise<PriceTrend> {
-  const { models } = await loadTrendModels(benchmark);
-  return priceAtCapability(models, { threshold, window, mix: options.mix, includeReasoning: options.includeReasoning });
+/** True when every change to the ledger has been folded into the precomputed tables. */
+export async function isPrecomputeCurrent(): Promise<boolean> {
+  const r = await getPool().query<{ dirty: boolean }>(`SELECT EXISTS (SELECT 1 FROM analytics_dirty) AS dirty`);
+  return !r.rows[0]!.dirty;
 }
 
-export async function getFrontier(benchmark: string, date: Date, options: { mix?: BlendMix } = {}): Promise<Frontier> {
-  const { models } = await loadTrendModels(benchmark);
-  return frontierOn(models.map((m) => ({ ...m, capability: m.score })), date, { mix: options.mix });
+interface SegmentModelRow {
+  model_id: number;
+  slug: string;
+  name: string;
+  lab: string;
+  open_weights: boolean;
+  reasoning: boolean;
+  released_on: Date;
+  score: number | null;
+  valid_from: Date;
+  valid_to: Date | null;
+  input_usd: number;
+  output_usd: number;
+  basis: PriceSegment["basis"];
+  providers: string[];
 }
 
-async function loadScoreResults(benchmarks?: string[]): Promise<ScoreResult[]> {
-  const r = await getPool().query<{ model: string; benchmark: string; score: number; measured_on: Date }>(
-    `SELECT m.slug AS model, b.slug AS benchmark, br.score, br.measured_on FROM benchmark_results br JOIN models m ON m.id = br.model_id JOIN benchmarks b ON b.id = br.benchmark_id
-     ${benchmarks ? "WHERE b.slug = ANY($1::text[])" : ""}`,
-    benchmarks ? [benchmarks] : [],
+const SEGMENT_MODEL_COLUMNS = `m.id AS model_id, m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on, bs.score,
+  s.valid_from, s.valid_to, s.input_usd, s.output_usd, s.basis, s.providers`;
+
+/** Rows of (model, segment) grouped into models whose price windows are their segments. */
+function modelsFromSegments(rows: SegmentModelRow[]): PriceTrendModel[] {
+  const byId = new Map<number, PriceTrendModel>();
+  for (const r of rows) {
+    let m = byId.get(r.model_id);
+    if (!m) {
+      m = { slug: r.slug, name: r.name, labSlug: r.lab, openWeights: r.open_weights, reasoning: r.reasoning, releasedOn: r.released_on, score: r.score, prices: [] };
+      byId.set(r.model_id, m);
+    }
+    (m.prices as PriceWindow[]).push(...segmentsAsWindows([{ validFrom: r.valid_from, validTo: r.valid_to, input: r.input_usd, output: r.output_usd, basis: r.basis, providers: r.providers }]));
+  }
+  return [...byId.values()];
+}
+
+/** A mode from a closed list, written into SQL so the per-mode partial indexes apply. */
+function modeLiteral(mode: ReferencePriceMode): string {
+  const known: Record<ReferencePriceMode, string> = { reference: "'reference'", "first-party": "'first-party'", median: "'median'" };
+  return known[mode];
+}
+
+export async function getFrontier(benchmark: string, date: Date, options: { mix?: BlendMix; mode?: ReferencePriceMode } = {}): Promise<Frontier> {
+  const b = await getBenchmarkOrThrow(benchmark);
+  if (!(await isPrecomputeCurrent())) return computeFrontier(benchmark, date, options);
+  const rows = await getPool().query<SegmentModelRow>(
+    `SELECT ${SEGMENT_MODEL_COLUMNS}
+     FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id
+     LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1
+     WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $2::timestamptz AND m.released_on <= $2::timestamptz`,
+    [b.id, date],
   );
-  return r.rows.map((x) => ({ model: x.model, benchmark: x.benchmark, score: x.score, measuredOn: x.measured_on }));
+  const models: FrontierModel[] = modelsFromSegments(rows.rows).map((m) => ({ ...m, capability: m.score }));
+  return frontierOn(models, date, { mix: options.mix });
+}
+
+export async function getPriceTrend(
+  benchmark: string, threshold: CapabilityThreshold, window: { from: Date; to: Date }, options: { mix?: BlendMix; mode?: ReferencePriceMode; includeReasoning?: boolean } = {},
+): Promise<PriceTrend> {
+  const b = await getBenchmarkOrThrow(benchmark);
+  // an empty window, or a refresh pending: the pure function over the ledger answers
+  if (window.from.getTime() > window.to.getTime() || !(await isPrecomputeCurrent())) return computePriceTrend(benchmark, threshold, window, options);
+  const pool = getPool();
+  let score: number;
+  if ("model" in threshold) {
+    const r = await pool.query<{ score: number | null }>(
+      `SELECT bs.score FROM models m LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1 WHERE m.slug = $2`, [b.id, threshold.model],
+    );
+    // not found or unscored: the pure function words the reason
+    if (!r.rows[0] || r.rows[0].score === null) return computePriceTrend(benchmark, threshold, window, options);
+    score = r.rows[0].score;
+  } else {
+    score = threshold.score;
+  }
+  // The walk keeps only observations cheaper than everything dated before them, so SQL passes just
+  // those candidates (any superset gives the same answer; see trendFromObservations). Observations
+  // are built as priceObservations builds them: a segment's start (or the release, if later), zero
+  // prices skipped, a repeat of the model's previous price dropped, the first one the release.
+  const mix = options.mix ?? DEFAULT_MIX;
+  const rows = await pool.query<{ slug: string; name: string; score: number; d: Date; input_usd: number; output_usd: number; basis: PriceSegment["basis"]; rn: number }>(
+    `WITH q AS (
+       SELECT m.id, m.slug, m.name, m.released_on::timestamptz AS released, bs.score
+       FROM model_best_scores bs JOIN models m ON m.id = bs.model_id
+       WHERE bs.benchmark_id = $1 AND bs.score >= $2 AND ($3::boolean OR NOT m.reasoning)
+     ), obs AS (
+       SELECT q.id, q.slug, q.name, q.score, greatest(s.valid_from, q.released) AS d, s.input_usd, s.output_usd, s.basis,
+              ($6::float8 * s.input_usd + $7::float8 * s.output_usd) / ($6::float8 + $7::float8) AS price
+       FROM q JOIN model_price_segments s ON s.model_id = q.id AND s.mode = ${modeLiteral(options.mode ?? "reference")}
+       WHERE (s.valid_to IS NULL OR s.valid_to > q.released) AND s.valid_from <= $5
+     ), seq AS (
+       SELECT obs.*, lag(price) OVER w AS prev, row_number() OVER w AS rn FROM obs WHERE price > 0 WINDOW w AS (PARTITION BY id ORDER BY d)
+     ), cand AS (
+       SELECT * FROM seq WHERE (prev IS NULL OR price <> prev) AND d >= $4 AND d <= $5
+     )
+     SELECT slug, name, score, d, input_usd, output_usd, basis, rn::int AS rn FROM (
+       SELECT cand.*, min(price) OVER (ORDER BY d RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS cheapest_before FROM cand
+     ) x WHERE cheapest_before IS NULL OR price < cheapest_before`,
+    [b.id, score, options.includeReasoning ?? false, window.from, window.to, mix.input, mix.output],
+  );
+  const observations: PriceObservation[] = rows.rows.map((r) => ({
+    model: r.slug, modelName: r.name, date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, mix), score: r.score,
+    kind: r.rn === 1 ? "release" : "price-change", basis: r.basis,
+  }));
+  return trendFromObservations(observations, { threshold: score, thresholdModel: "model" in threshold ? threshold.model : null, window });
+}
+
+const reviveDate = (s: string) => new Date(s);
+
+function reviveGapMonth(g: GapMonth & Record<string, unknown>): GapMonth {
+  const leader = (x: GapMonth["open"]) => (x ? { ...x, since: reviveDate(x.since as unknown as string) } : null);
+  return {
+    ...g, month: reviveDate(g.month as unknown as string), open: leader(g.open), proprietary: leader(g.proprietary),
+    lagReference: g.lagReference ? { ...g.lagReference, since: reviveDate(g.lagReference.since as unknown as string) } : null,
+  };
 }
 
 export async function getOpenGap(benchmarks: string[], window: { from: Date; to: Date }): Promise<GapMonth[]> {
-  const [{ models }, results] = await Promise.all([loadTrendModels(benchmarks[0]!), loadScoreResults(benchmarks)]);
-  return openGapByMonth(models, results, { ...window, benchmarks });
+  if (!(await isPrecomputeCurrent())) return computeOpenGap(benchmarks, window);
+  const months = monthStarts(window.from, window.to);
+  const r = await getPool().query<{ benchmark: string; detail: GapMonth & Record<string, unknown> }>(
+    `SELECT b.slug AS benchmark, g.detail FROM open_gap_months g JOIN benchmarks b ON b.id = g.benchmark_id
+     WHERE b.slug = ANY($1::text[]) AND g.month = ANY($2::date[])`,
+    [benchmarks, months.map((m) => m.toISOString().slice(0, 10))],
+  );
+  // a month not precomputed (before GAP_FIRST_MONTH, after the last refresh) or a benchmark unknown
+  if (r.rows.length !== new Set(benchmarks).size * months.length) return computeOpenGap(benchmarks, window);
+  const order = new Map(benchmarks.map((b, i) => [b, i]));
+  return r.rows
+    .map((x) => reviveGapMonth(x.detail))
+    .sort((a, b) => order.get(a.benchmark)! - order.get(b.benchmark)! || a.month.getTime() - b.month.getTime());
 }
 
-export async function getMovements(window: { from: Date; to: Date }, rules = [{ benchmark: "gpqa-diamond", minScore: 60, maxPrice: 1 }]): Promise<Movements> {
+/** What refresh-analytics stores for a price change (blended levels depend on the mix asked for). */
+interface PriceChangeDetail {
+  provider: string;
+  quantization: string;
+  before: { input: number; output: number };
+  after: { input: number; output: number };
+}
+
+const sameRule = (a: CrossingRule, b: CrossingRule) => a.benchmark === b.benchmark && a.minScore === b.minScore && a.maxPrice === b.maxPrice;
+
+export async function getMovements(window: { from: Date; to: Date }, options: { rules?: readonly CrossingRule[]; mix?: BlendMix } = {}): Promise<Movements> {
+  if (window.to.getTime() < window.from.getTime()) throw new RangeError("a movements window ends before it starts");
+  const rules = options.rules ?? STANDARD_CROSSING_RULES;
+  const mix = options.mix ?? DEFAULT_MIX;
+  const standard = rules.every((r) => STANDARD_CROSSING_RULES.some((s) => sameRule(r, s))) && mix.input / mix.output === DEFAULT_MIX.input / DEFAULT_MIX.output;
+  if (!standard || !(await isPrecomputeCurrent())) return computeMovements(window, options);
   const pool = getPool();
-  const [{ models }, results, prices] = await Promise.all([
-    loadTrendModels("mmlu"),
-    loadScoreResults(),
-    pool.query<{ model: string; provider: string; first_party: boolean; tier: string; valid_from: Date; valid_to: Date | null; input_usd: number; output_usd: number }>(
-      `SELECT m.slug AS model, p.slug AS provider, (p.kind = 'first_party' AND p.lab_id = m.lab_id) AS first_party, pp.tier, pp.valid_from, pp.valid_to, pp.input_usd, pp.output_usd
-       FROM price_points pp JOIN offerings o ON o.id = pp.offering_id JOIN models m ON m.id = o.model_id JOIN providers p ON p.id = o.provider_id
-       WHERE pp.superseded_at IS NULL`,
+  const [events, released] = await Promise.all([
+    pool.query<{ kind: string; occurred_at: Date; model: string; model_name: string; detail: Record<string, unknown> }>(
+      `SELECT e.kind, e.occurred_at, m.slug AS model, m.name AS model_name, e.detail
+       FROM analytics_events e JOIN models m ON m.id = e.model_id
+       WHERE e.kind IN ('price-change', 'new-leader', 'threshold-crossing') AND e.occurred_at >= $1 AND e.occurred_at < $2`,
+      [window.from, window.to],
+    ),
+    pool.query<{ slug: string; name: string; lab: string; open_weights: boolean; reasoning: boolean; released_on: Date }>(
+      `SELECT m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on FROM models m JOIN labs l ON l.id = m.lab_id
+       WHERE m.released_on >= $1 AND m.released_on < $2`,
+      [window.from, window.to],
     ),
   ]);
-  const offerings = new Map<string, MovementOffering>();
-  for (const p of prices.rows) {
-    const key = `${p.model}|${p.provider}`;
-    const o = offerings.get(key) ?? { model: p.model, providerSlug: p.provider, firstParty: p.first_party, prices: [] };
-    o.prices.push({ tier: p.tier, validFrom: p.valid_from, validTo: p.valid_to, input: p.input_usd, output: p.output_usd });
-    offerings.set(key, o);
+  const lists: Parameters<typeof assembleMovements>[2] = { priceChanges: [], releases: [], newLeaders: [], crossings: [] };
+  for (const e of events.rows) {
+    if (e.kind === "price-change") {
+      const d = e.detail as unknown as PriceChangeDetail;
+      lists.priceChanges.push(priceChangeOf({ date: e.occurred_at, model: e.model, modelName: e.model_name, provider: d.provider, quantization: d.quantization, before: d.before, after: d.after }, mix));
+    } else if (e.kind === "new-leader") {
+      const d = e.detail as unknown as Pick<NewLeader, "benchmark" | "score" | "previous">;
+      lists.newLeaders.push({ kind: "new-leader", date: e.occurred_at, benchmark: d.benchmark, model: e.model, modelName: e.model_name, score: d.score, previous: d.previous });
+    } else {
+      const d = e.detail as unknown as Pick<ThresholdCrossing, "rule" | "score" | "price">;
+      if (!rules.some((r) => sameRule(r, d.rule))) continue;
+      lists.crossings.push({ kind: "threshold-crossing", date: e.occurred_at, rule: d.rule, model: e.model, modelName: e.model_name, score: d.score, price: d.price });
+    }
   }
-  return listMovements({ models, offerings: [...offerings.values()], results, rules }, window);
+  lists.releases = released.rows.map((m): Release => ({ kind: "release", date: m.released_on, model: m.slug, modelName: m.name, lab: m.lab, openWeights: m.open_weights, reasoning: m.reasoning }));
+  return assembleMovements(window.from, window.to, lists);
 }

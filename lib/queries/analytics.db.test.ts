@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { runSource } from "../../ingest/run-source";
+import { refreshAnalytics } from "../precompute/refresh-analytics";
+import { uniqueTag, useTestDatabase } from "../testing/db";
+import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent } from "./analytics";
+import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
+
+const { pool } = useTestDatabase();
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+
+beforeAll(async () => {
+  await runSource(pool(), "curated", "test");
+  await refreshAnalytics(pool());
+}, 120_000);
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  return (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0]!.n;
+}
+
+describe("precomputed analytics on the curated dataset", () => {
+  it("are current after a refresh, with segments, best scores, events and gap months", async () => {
+    await refreshAnalytics(pool());
+    expect(await isPrecomputeCurrent()).toBe(true);
+    expect(await count(`SELECT 1 FROM model_price_segments WHERE mode = 'reference'`)).toBeGreaterThan(400);
+    expect(await count(`SELECT 1 FROM model_best_scores`)).toBeGreaterThan(500);
+    expect(await count(`SELECT 1 FROM analytics_events WHERE kind = 'price-change'`)).toBeGreaterThan(50);
+    expect(await count(`SELECT 1 FROM analytics_events WHERE kind = 'new-leader'`)).toBeGreaterThan(14);
+    // every benchmark with results, every month from 2019-01 to the current one
+    const months = (new Date().getUTCFullYear() - 2019) * 12 + new Date().getUTCMonth() + 1;
+    expect(await count(`SELECT 1 FROM open_gap_months`)).toBe(months * (await count(`SELECT DISTINCT benchmark_id FROM benchmark_results`)));
+    // a second refresh finds nothing to do
+    const again = await refreshAnalytics(pool());
+    expect(again).toMatchObject({ refreshId: null, models: 0, benchmarks: 0 });
+  });
+
+  it("give the same frontier as the ledger on every date, benchmark and mode", async () => {
+    await refreshAnalytics(pool());
+    for (const benchmark of ["mmlu", "gpqa-diamond", "arena-elo"]) {
+      for (const date of ["2023-06-01", "2024-06-01", "2025-02-15", "2026-06-01"]) {
+        for (const mode of ["reference", "first-party", "median"] as const) {
+          const fast = await getFrontier(benchmark, d(date), { mode });
+          expect(fast, `${benchmark} ${date} ${mode}`).toEqual(await computeFrontier(benchmark, d(date), { mode }));
+        }
+      }
+    }
+    const f = await getFrontier("mmlu", d("2025-01-01"), { mix: { input: 1, output: 1 } });
+    expect(f.pareto.length).toBeGreaterThan(3);
+    expect(f).toEqual(await computeFrontier("mmlu", d("2025-01-01"), { mix: { input: 1, output: 1 } }));
+  });
+
+  it("give the same price-at-capability trend as the ledger", async () => {
+    await refreshAnalytics(pool());
+    const window = { from: d("2022-11-01"), to: d("2026-11-01") };
+    const cases = [
+      { benchmark: "mmlu", threshold: { score: 64.8 } },
+      { benchmark: "mmlu", threshold: { score: 42 }, options: { mix: { input: 1, output: 1 } } },
+      { benchmark: "gpqa-diamond", threshold: { score: 33 }, options: { includeReasoning: true } },
+      { benchmark: "gpqa-diamond", threshold: { model: "gpt-4-0314" } },
+      { benchmark: "mmlu", threshold: { model: "no-such-model" } },
+      { benchmark: "mmlu", threshold: { score: 80 }, options: { mode: "median" as const } },
+      { benchmark: "mmlu", threshold: { score: 80 }, options: { mode: "first-party" as const } },
+    ];
+    // windows that open mid-history: a price already seen before the window is not a new observation
+    const windows = [window, { from: d("2024-03-01"), to: d("2025-09-01") }, { from: d("2025-01-01"), to: d("2026-06-30") }];
+    for (const c of cases) {
+      for (const w of windows) {
+        const fast = await getPriceTrend(c.benchmark, c.threshold, w, c.options);
+        expect(fast, JSON.stringify({ ...c, w })).toEqual(await computePriceTrend(c.benchmark, c.threshold, w, c.options));
+      }
+    }
+    const t = await getPriceTrend("mmlu", { score: 64.8 }, window);
+    expect(t.n).toBeGreaterThanOrEqual(4);
+    expect(t.fit).not.toBeNull();
+  });
+
+  it("give the same open-vs-proprietary months as the ledger, and compute live outside the precomputed months", async () => {
+    await refreshAnalytics(pool());
+    const window = { from: d("2023-01-01"), to: d("2025-12-01") };
+    const benchmarks = ["mmlu", "gpqa-diamond", "arena-elo"];
+    expect(await getOpenGap(benchmarks, window)).toEqual(await computeOpenGap(benchmarks, window));
+    const early = { from: d("2017-01-01"), to: d("2019-06-01") };
+    expect(await getOpenGap(["mmlu"], early)).toEqual(await computeOpenGap(["mmlu"], early));
+    expect(await getOpenGap(["mmlu", "no-such-benchmark"], window)).toEqual(await computeOpenGap(["mmlu", "no-such-benchmark"], window));
+  });
+
+  it("give the same movements as the ledger in every quarter, and honour other rules and mixes", async () => {
+    await refreshAnalytics(pool());
+    let seen = 0;
+    for (const from of ["2023-01-01", "2023-04-01", "2023-07-01", "2023-10-01", "2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01", "2026-01-01"]) {
+      const to = new Date(d(from).getTime() + 91 * 86_400_000);
+      const fast = await getMovements({ from: d(from), to });
+      expect(fast, from).toEqual(await computeMovements({ from: d(from), to }));
+      seen += fast.all.length;
+    }
+    expect(seen).toBeGreaterThan(100);
+    const all = { from: d("2019-01-01"), to: d("2027-01-01") };
+    const everything = await getMovements(all);
+    expect(everything.crossings.length).toBeGreaterThan(0);
+    expect(everything.priceChanges.length).toBeGreaterThan(20);
+    const rules = [{ benchmark: "gpqa-diamond", minScore: 70, maxPrice: 2 }];
+    expect(await getMovements(all, { rules })).toEqual(await computeMovements(all, { rules }));
+    expect(await getMovements(all, { mix: { input: 1, output: 1 } })).toEqual(await computeMovements(all, { mix: { input: 1, output: 1 } }));
+  });
+});
+
+describe("precomputed analytics after a change to the ledger", () => {
+  it("answer from the ledger until the refresh, then fold in exactly the changed model", async () => {
+    await refreshAnalytics(pool());
+    const tag = uniqueTag("pre");
+    const db = pool();
+    const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
+    const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
+    const model = (await db.query<{ id: number }>(
+      `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
+       SELECT $1, $1, id, 'test', '2025-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
+      [tag, src, run],
+    )).rows[0]!.id;
+    try {
+      expect(await isPrecomputeCurrent()).toBe(false); // the new model marked itself
+      const provider = (await db.query<{ id: number }>(`SELECT id FROM providers WHERE slug = 'together'`)).rows[0]!.id;
+      const offering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [model, provider, src])).rows[0]!.id;
+      await db.query(
+        `INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES
+         ($1, '2025-03-03', '2025-05-01', 0.8, 1.6, $2, $3), ($1, '2025-05-01', NULL, 0.4, 0.8, $2, $3)`,
+        [offering, src, run],
+      );
+      const bench = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
+      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 5, '2025-03-03', $3, $4)`, [model, bench, src, run]);
+
+      const window = { from: d("2025-03-01"), to: d("2025-06-01") };
+      const live = await getMovements(window);
+      expect(live.priceChanges.map((c) => [c.model, c.percentChange])).toContainEqual([tag, -50]);
+      expect(live.releases.map((r) => r.model)).toContain(tag);
+
+      const refresh = await refreshAnalytics(db);
+      expect(refresh.models).toBe(1);
+      expect(await isPrecomputeCurrent()).toBe(true);
+      const fast = await getMovements(window);
+      expect(fast).toEqual(live);
+      const frontier = await getFrontier("mmlu", d("2025-05-15"));
+      expect(frontier.available.find((e) => e.slug === tag)).toMatchObject({ price: 0.5, capability: 5 });
+      expect(frontier).toEqual(await computeFrontier("mmlu", d("2025-05-15")));
+    } finally {
+      await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = $1)`, [model]);
+      await db.query(`DELETE FROM offerings WHERE model_id = $1`, [model]);
+      await db.query(`DELETE FROM benchmark_results WHERE model_id = $1`, [model]);
+      await db.query(`DELETE FROM models WHERE id = $1`, [model]);
+      await refreshAnalytics(db);
+    }
+    expect(await count(`SELECT 1 FROM analytics_events e JOIN models m ON m.id = e.model_id WHERE m.slug = $1`, [tag])).toBe(0);
+    expect((await getFrontier("mmlu", d("2025-05-15"))).available.some((e) => e.slug === tag)).toBe(false);
+  });
+});
