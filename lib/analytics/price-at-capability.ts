@@ -27,7 +27,7 @@
  * it); "median" = the median across all providers, the lab counted as one of them.
  */
 import { blendedPrice, DEFAULT_MIX, type BlendMix } from "./blended-price";
-import { referencePriceOn, type PriceWindow, type ReferencePrice } from "./reference-price";
+import { isValidOn, referencePriceAmong, type PriceWindow, type ReferencePrice } from "./reference-price";
 import { ols, slopeConfidenceInterval } from "./stats";
 import type { AnalyticsModel } from "./model";
 
@@ -93,10 +93,15 @@ export const MIN_TREND_POINTS = 4;
 const YEAR_MS = 365 * 86_400_000;
 
 /** The reference price of a model on a date under a mode (see the top comment). */
-export function referencePriceInMode(windows: PriceWindow[], date: Date, mode: ReferencePriceMode = "reference"): ReferencePrice | null {
-  if (mode === "first-party") return referencePriceOn(windows.filter((w) => w.firstParty), date);
-  if (mode === "median") return referencePriceOn(windows.map((w) => ({ ...w, firstParty: false })), date);
-  return referencePriceOn(windows, date);
+export function referencePriceInMode(windows: readonly PriceWindow[], date: Date, mode: ReferencePriceMode = "reference"): ReferencePrice | null {
+  return referencePriceAmongInMode(windows.filter((w) => w.tier === "standard" && isValidOn(w, date)), mode);
+}
+
+/** referencePriceInMode given the standard-tier windows valid on the day. */
+export function referencePriceAmongInMode(valid: readonly PriceWindow[], mode: ReferencePriceMode = "reference"): ReferencePrice | null {
+  if (mode === "first-party") return referencePriceAmong(valid.filter((w) => w.firstParty));
+  if (mode === "median") return referencePriceAmong(valid.map((w) => ({ ...w, firstParty: false })));
+  return referencePriceAmong(valid);
 }
 
 /** Release and price-change observations of one model, in date order (step 3; no window filter). */

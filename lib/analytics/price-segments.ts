@@ -9,7 +9,7 @@
  * the pure analyses read exactly as they read the ledger: on any date, the reference price of the
  * windows equals the segment's price.
  */
-import { referencePriceInMode, type ReferencePriceMode } from "./price-at-capability";
+import { referencePriceAmongInMode, type ReferencePriceMode } from "./price-at-capability";
 import type { PriceWindow, ReferencePrice } from "./reference-price";
 
 export interface PriceSegment {
@@ -32,9 +32,16 @@ export function referencePriceSegments(windows: readonly PriceWindow[], mode: Re
     if (w.validTo) instants.add(w.validTo.getTime());
   }
   const sorted = [...instants].sort((a, b) => a - b);
+  // sweep: windows in start order enter the active set, leave it when they end (half-open)
+  const byStart = [...standard].sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+  let next = 0;
+  let active: PriceWindow[] = [];
   const out: PriceSegment[] = [];
   for (let i = 0; i < sorted.length; i++) {
-    const ref = referencePriceInMode(standard, new Date(sorted[i]!), mode);
+    const t = sorted[i]!;
+    while (next < byStart.length && byStart[next]!.validFrom.getTime() <= t) active.push(byStart[next++]!);
+    active = active.filter((w) => w.validTo === null || w.validTo.getTime() > t);
+    const ref = referencePriceAmongInMode(active, mode);
     if (!ref) continue;
     const end = i + 1 < sorted.length ? new Date(sorted[i + 1]!) : null;
     const last = out[out.length - 1];

@@ -18,6 +18,8 @@ import { openGapByMonth, type ScoreResult } from "../analytics/open-gap";
 import { referencePriceSegments, REFERENCE_PRICE_MODES, segmentsAsWindows } from "../analytics/price-segments";
 import type { PriceWindow } from "../analytics/reference-price";
 import { moduleLogger } from "../logger";
+import { warmStandardReads } from "../queries/analytics";
+import { pruneAnswers } from "./result-cache";
 
 /** open_gap_months covers this month to the current one; reads outside it compute live */
 export const GAP_FIRST_MONTH = new Date("2019-01-01T00:00:00Z");
@@ -32,6 +34,8 @@ export interface RefreshResult {
   segments: number;
   events: number;
   durationMs: number;
+  /** milliseconds per step */
+  phases: Record<string, number>;
 }
 
 type Client = pg.PoolClient;
@@ -47,11 +51,12 @@ async function loadModels(client: Client, where: string, params: unknown[]): Pro
   return r.rows.map((m) => ({ id: m.id, slug: m.slug, name: m.name, labSlug: m.lab, openWeights: m.open_weights, reasoning: m.reasoning, releasedOn: m.released_on }));
 }
 
-async function loadResults(client: Client, benchmarkIds: number[]): Promise<ScoreResult[]> {
+async function loadResults(client: Client, benchmarkIds: number[], modelIds?: number[]): Promise<ScoreResult[]> {
   const r = await client.query<{ model: string; benchmark: string; score: number; measured_on: Date | null }>(
     `SELECT m.slug AS model, b.slug AS benchmark, br.score::float8 AS score, br.measured_on
-     FROM benchmark_results br JOIN models m ON m.id = br.model_id JOIN benchmarks b ON b.id = br.benchmark_id WHERE br.benchmark_id = ANY($1::int[])`,
-    [benchmarkIds],
+     FROM benchmark_results br JOIN models m ON m.id = br.model_id JOIN benchmarks b ON b.id = br.benchmark_id
+     WHERE br.benchmark_id = ANY($1::int[]) ${modelIds ? "AND br.model_id = ANY($2::int[])" : ""}`,
+    modelIds ? [benchmarkIds, modelIds] : [benchmarkIds],
   );
   return r.rows.map((x) => ({ model: x.model, benchmark: x.benchmark, score: x.score, measuredOn: x.measured_on }));
 }
@@ -148,16 +153,35 @@ async function refreshBenchmarks(client: Client, benchmarkIds: number[], now: Da
   return leaders.length;
 }
 
-/** First crossings of the standard rules, from the (already refreshed) segments. */
-async function refreshCrossings(client: Client): Promise<number> {
-  await client.query(`DELETE FROM analytics_events WHERE kind = 'threshold-crossing'`);
-  const events: object[] = [];
+/**
+ * First crossings of the standard rules, from the (already refreshed) segments. A crossing is the
+ * earliest (date, price, slug) over models, so when the recorded one's model is unchanged only the
+ * changed models can move it (earlier); otherwise, or with nothing recorded, all qualifying models
+ * are searched.
+ */
+async function refreshCrossings(client: Client, changedModelIds: number[]): Promise<number> {
+  const changed = new Set(changedModelIds);
+  let written = 0;
   for (const rule of STANDARD_CROSSING_RULES) {
     const b = await client.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = $1`, [rule.benchmark]);
     if (!b.rows[0]) continue;
     const benchmarkId = b.rows[0].id;
-    const models = await loadModels(client, `m.id IN (SELECT model_id FROM benchmark_results WHERE benchmark_id = $1 AND score >= $2)`, [benchmarkId, rule.minScore]);
-    const results = (await loadResults(client, [benchmarkId])).filter((r) => r.score >= rule.minScore);
+    const recorded = (
+      await client.query<{ id: number; model_id: number; model: string; occurred_at: Date; price: number }>(
+        `SELECT e.id, e.model_id, m.slug AS model, e.occurred_at, (e.detail->>'price')::float8 AS price FROM analytics_events e JOIN models m ON m.id = e.model_id
+         WHERE e.kind = 'threshold-crossing' AND e.detail->'rule' = $1::jsonb`,
+        [JSON.stringify(rule)],
+      )
+    ).rows[0];
+    const incremental = recorded !== undefined && !changed.has(recorded.model_id);
+    if (incremental && changed.size === 0) continue;
+    const models = await loadModels(
+      client,
+      `m.id IN (SELECT model_id FROM benchmark_results WHERE benchmark_id = $1 AND score >= $2 ${incremental ? "AND model_id = ANY($3::int[])" : ""})`,
+      incremental ? [benchmarkId, rule.minScore, changedModelIds] : [benchmarkId, rule.minScore],
+    );
+    const slugs = new Set(models.map((m) => m.slug));
+    const results = (await loadResults(client, [benchmarkId], models.map((m) => m.id))).filter((r) => r.score >= rule.minScore && slugs.has(r.model));
     const seg = await client.query<{ slug: string; valid_from: Date; valid_to: Date | null; input_usd: number; output_usd: number; basis: "first-party" | "median"; providers: string[] }>(
       `SELECT m.slug, s.valid_from, s.valid_to, s.input_usd, s.output_usd, s.basis, s.providers FROM model_price_segments s JOIN models m ON m.id = s.model_id
        WHERE s.mode = 'reference' AND s.model_id = ANY($1::int[])`,
@@ -166,19 +190,24 @@ async function refreshCrossings(client: Client): Promise<number> {
     const prices = new Map<string, PriceWindow[]>();
     for (const s of seg.rows) {
       const list = prices.get(s.slug) ?? [];
-      list.push(...segmentsAsWindows([{ validFrom: s.valid_from, validTo: s.valid_to, input: s.input_usd, output: s.output_usd, basis: s.basis, providers: s.providers }]));
+      list.push(...segmentsAsWindows([{ validFrom: s.valid_from, validTo: s.valid_to, input: s.input_usd, output: s.output_usd, basis: s.basis, providers: s.providers ?? [] }]));
       prices.set(s.slug, list);
     }
-    const c = findFirstCrossing(rule, models, results, prices, { mix: DEFAULT_MIX, basis: "measured" });
-    if (c) {
-      events.push({ kind: "threshold-crossing", occurred_at: c.date.toISOString(), model_id: models.find((m) => m.slug === c.model)!.id, benchmark_id: benchmarkId, detail: { rule, score: c.score, price: c.price } });
+    const found = findFirstCrossing(rule, models, results, prices, { mix: DEFAULT_MIX, basis: "measured" });
+    if (incremental) {
+      const earlier = found && (found.date.getTime() - recorded.occurred_at.getTime() || found.price - recorded.price || (found.model < recorded.model ? -1 : 1)) < 0;
+      if (!earlier) continue;
+    }
+    if (recorded) await client.query(`DELETE FROM analytics_events WHERE id = $1`, [recorded.id]);
+    if (found) {
+      await insertEvents(client, [{ kind: "threshold-crossing", occurred_at: found.date.toISOString(), model_id: models.find((m) => m.slug === found.model)!.id, benchmark_id: benchmarkId, detail: { rule, score: found.score, price: found.price } }]);
+      written++;
     }
   }
-  await insertEvents(client, events);
-  return events.length;
+  return written;
 }
 
-export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date } = {}): Promise<RefreshResult> {
+export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; warm?: boolean } = {}): Promise<RefreshResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const client = await pool.connect();
@@ -195,7 +224,7 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date } = 
     const dirty = await client.query<{ kind: string; id: number }>(`DELETE FROM analytics_dirty RETURNING kind, id`);
     if (dirty.rows.length === 0) {
       await client.query("COMMIT");
-      return { refreshId: null, models: 0, benchmarks: 0, segments: 0, events: 0, durationMs: performance.now() - started };
+      return { refreshId: null, models: 0, benchmarks: 0, segments: 0, events: 0, durationMs: performance.now() - started, phases: {} };
     }
     // ids of deleted models no longer exist; their derived rows went with them (ON DELETE CASCADE)
     const modelIds = (await client.query<{ id: number }>(`SELECT id FROM models WHERE id = ANY($1::int[])`, [dirty.rows.filter((d) => d.kind === "model").map((d) => d.id)])).rows.map((r) => r.id);
@@ -207,7 +236,15 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date } = 
     ).rows.map((r) => r.id);
     const refresh = await client.query<{ id: number }>(`INSERT INTO analytics_refreshes (models, benchmarks) VALUES ($1, $2) RETURNING id`, [modelIds.length, benchmarkIds.length]);
 
+    const phases: Record<string, number> = {};
+    let mark = performance.now();
+    const phase = (name: string) => {
+      const t = performance.now();
+      phases[name] = Math.round(t - mark);
+      mark = t;
+    };
     const prices = modelIds.length ? await refreshPrices(client, modelIds) : { segments: 0, events: 0 };
+    phase("prices");
     if (modelIds.length) {
       await client.query(`DELETE FROM model_best_scores WHERE model_id = ANY($1::int[])`, [modelIds]);
       await client.query(
@@ -217,12 +254,21 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date } = 
         [modelIds],
       );
     }
+    phase("scores");
     const leaders = benchmarkIds.length ? await refreshBenchmarks(client, benchmarkIds, now) : 0;
-    const crossings = await refreshCrossings(client);
+    phase("leadersAndGap");
+    const crossings = await refreshCrossings(client, modelIds);
+    phase("crossings");
     const durationMs = performance.now() - started;
     await client.query(`UPDATE analytics_refreshes SET finished_at = now(), duration_ms = $2 WHERE id = $1`, [refresh.rows[0]!.id, Math.round(durationMs)]);
     await client.query("COMMIT");
-    const result = { refreshId: refresh.rows[0]!.id, models: modelIds.length, benchmarks: benchmarkIds.length, segments: prices.segments, events: prices.events + leaders + crossings, durationMs };
+    // answers of earlier refreshes can never be served again; the standard ones are computed now
+    await pruneAnswers(pool, refresh.rows[0]!.id);
+    if (options.warm ?? true) {
+      await warmStandardReads(now);
+      phase("warmAnswers");
+    }
+    const result = { refreshId: refresh.rows[0]!.id, models: modelIds.length, benchmarks: benchmarkIds.length, segments: prices.segments, events: prices.events + leaders + crossings, durationMs, phases };
     moduleLogger("analytics").info({ ...result, durationMs: Math.round(durationMs) }, "precomputed analytics refreshed");
     return result;
   } catch (err) {

@@ -4,6 +4,8 @@ import { refreshAnalytics } from "../precompute/refresh-analytics";
 import { uniqueTag, useTestDatabase } from "../testing/db";
 import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent } from "./analytics";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
+import { getCheapestAtCapability } from "./trends";
+import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
 
 const { pool } = useTestDatabase();
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -103,16 +105,60 @@ describe("precomputed analytics on the curated dataset", () => {
   });
 });
 
+describe("the overview's cheapest price at each capability level", () => {
+  it("is the same from the precomputed tables as from the ledger", async () => {
+    await refreshAnalytics(pool());
+    for (const level of CAPABILITY_LEVELS) {
+      const q = cheapestQuery.parse({ benchmark: level.benchmark, threshold: String(level.threshold), from: "2023-01-01", to: "2026-10-01" });
+      const fast = await getCheapestAtCapability(q);
+      // a pending change makes the read compute from the ledger
+      const b = (await pool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = $1`, [level.benchmark])).rows[0]!.id;
+      await pool().query(`INSERT INTO analytics_dirty (kind, id) VALUES ('benchmark', $1)`, [b]);
+      const live = await getCheapestAtCapability(q);
+      await pool().query(`DELETE FROM analytics_dirty WHERE kind = 'benchmark' AND id = $1`, [b]);
+      expect(fast, level.id).toEqual(live);
+      expect(fast.points.length, level.id).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("stored answers", () => {
+  it("serve a repeated read from analytics_results, only under the refresh it was computed after", async () => {
+    await refreshAnalytics(pool());
+    const date = d("2024-09-09");
+    const first = await getFrontier("gpqa-diamond", date, { mode: "median" });
+    const stored = await pool().query<{ key: string; refresh_id: number }>(`SELECT key, refresh_id FROM analytics_results WHERE key LIKE 'frontier:%' AND key LIKE '%2024-09-09%' AND key LIKE '%median%'`);
+    expect(stored.rows).toHaveLength(1);
+    expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
+    expect(first).toEqual(await computeFrontier("gpqa-diamond", date, { mode: "median" }));
+    // prove the second read came from the table: change the stored body and read again
+    await pool().query(`UPDATE analytics_results SET body = '{"stored":true}' WHERE key = $1`, [stored.rows[0]!.key]);
+    expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual({ stored: true });
+    // a change to the ledger: no stored answer is served while it is pending, nor after the refresh
+    await pool().query(`UPDATE models SET name = name || ' ' WHERE slug = 'gpt-4o-2024-08-06'`);
+    expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(await computeFrontier("gpqa-diamond", date, { mode: "median" }));
+    await pool().query(`UPDATE models SET name = rtrim(name) WHERE slug = 'gpt-4o-2024-08-06'`);
+    const refresh = await refreshAnalytics(pool());
+    expect(refresh.models).toBe(1);
+    expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
+    expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id < $1`, [refresh.refreshId])).toBe(0);
+    // the standard reads were computed right after the refresh
+    expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id = $1 AND key LIKE 'price-trend:%'`, [refresh.refreshId])).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe("precomputed analytics after a change to the ledger", () => {
   it("answer from the ledger until the refresh, then fold in exactly the changed model", async () => {
     await refreshAnalytics(pool());
     const tag = uniqueTag("pre");
+    const everything = { from: d("2019-01-01"), to: d("2027-01-01") };
+    const before = await getMovements(everything);
     const db = pool();
     const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
     const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
     const model = (await db.query<{ id: number }>(
       `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
-       SELECT $1, $1, id, 'test', '2025-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
+       SELECT $1, $1, id, 'test', '2024-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
       [tag, src, run],
     )).rows[0]!.id;
     try {
@@ -121,25 +167,30 @@ describe("precomputed analytics after a change to the ledger", () => {
       const offering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [model, provider, src])).rows[0]!.id;
       await db.query(
         `INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES
-         ($1, '2025-03-03', '2025-05-01', 0.8, 1.6, $2, $3), ($1, '2025-05-01', NULL, 0.4, 0.8, $2, $3)`,
+         ($1, '2024-03-03', '2024-05-01', 0.8, 1.6, $2, $3), ($1, '2024-05-01', NULL, 0.4, 0.8, $2, $3)`,
         [offering, src, run],
       );
       const bench = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
-      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 5, '2025-03-03', $3, $4)`, [model, bench, src, run]);
+      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 5, '2024-03-03', $3, $4)`, [model, bench, src, run]);
+      // GPQA Diamond 75 at $0.50 blended from 2024-05-01: the first to cross "≥ 60 under $1"
+      const gpqa = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'gpqa-diamond'`)).rows[0]!.id;
+      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 75, '2024-03-03', $3, $4)`, [model, gpqa, src, run]);
 
-      const window = { from: d("2025-03-01"), to: d("2025-06-01") };
+      const window = { from: d("2024-03-01"), to: d("2024-06-01") };
       const live = await getMovements(window);
       expect(live.priceChanges.map((c) => [c.model, c.percentChange])).toContainEqual([tag, -50]);
       expect(live.releases.map((r) => r.model)).toContain(tag);
+      expect(live.crossings.map((c) => [c.model, c.date, c.price])).toContainEqual([tag, d("2024-05-01"), 0.5]);
 
       const refresh = await refreshAnalytics(db);
       expect(refresh.models).toBe(1);
       expect(await isPrecomputeCurrent()).toBe(true);
       const fast = await getMovements(window);
       expect(fast).toEqual(live);
-      const frontier = await getFrontier("mmlu", d("2025-05-15"));
+      expect(await getMovements(everything)).toEqual(await computeMovements(everything));
+      const frontier = await getFrontier("mmlu", d("2024-05-15"));
       expect(frontier.available.find((e) => e.slug === tag)).toMatchObject({ price: 0.5, capability: 5 });
-      expect(frontier).toEqual(await computeFrontier("mmlu", d("2025-05-15")));
+      expect(frontier).toEqual(await computeFrontier("mmlu", d("2024-05-15")));
     } finally {
       await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = $1)`, [model]);
       await db.query(`DELETE FROM offerings WHERE model_id = $1`, [model]);
@@ -148,6 +199,8 @@ describe("precomputed analytics after a change to the ledger", () => {
       await refreshAnalytics(db);
     }
     expect(await count(`SELECT 1 FROM analytics_events e JOIN models m ON m.id = e.model_id WHERE m.slug = $1`, [tag])).toBe(0);
-    expect((await getFrontier("mmlu", d("2025-05-15"))).available.some((e) => e.slug === tag)).toBe(false);
+    expect((await getFrontier("mmlu", d("2024-05-15"))).available.some((e) => e.slug === tag)).toBe(false);
+    // the crossing its model held goes back to the one before
+    expect(await getMovements(everything)).toEqual(before);
   });
 });

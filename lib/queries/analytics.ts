@@ -10,53 +10,20 @@ import type { BlendMix } from "../analytics/blended-price";
 import { frontierOn, type Frontier, type FrontierModel } from "../analytics/frontier";
 import { assembleMovements, priceChangeOf, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type NewLeader, type Release, type ThresholdCrossing } from "../analytics/movements";
 import type { GapMonth } from "../analytics/open-gap";
-import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type PriceTrendModel, type ReferencePriceMode } from "../analytics/price-at-capability";
+import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type ReferencePriceMode } from "../analytics/price-at-capability";
 import { segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
-import type { PriceWindow } from "../analytics/reference-price";
 import { blendedPrice, DEFAULT_MIX } from "../analytics/blended-price";
 import { monthStarts } from "../dates";
+import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
+import { getCheapestAtCapability } from "./trends";
 import { getPool } from "../db";
+import { getAnalyticsVersion, readThrough } from "../precompute/result-cache";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 
 /** True when every change to the ledger has been folded into the precomputed tables. */
 export async function isPrecomputeCurrent(): Promise<boolean> {
-  const r = await getPool().query<{ dirty: boolean }>(`SELECT EXISTS (SELECT 1 FROM analytics_dirty) AS dirty`);
-  return !r.rows[0]!.dirty;
-}
-
-interface SegmentModelRow {
-  model_id: number;
-  slug: string;
-  name: string;
-  lab: string;
-  open_weights: boolean;
-  reasoning: boolean;
-  released_on: Date;
-  score: number | null;
-  valid_from: Date;
-  valid_to: Date | null;
-  input_usd: number;
-  output_usd: number;
-  basis: PriceSegment["basis"];
-  providers: string[];
-}
-
-const SEGMENT_MODEL_COLUMNS = `m.id AS model_id, m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on, bs.score,
-  s.valid_from, s.valid_to, s.input_usd, s.output_usd, s.basis, s.providers`;
-
-/** Rows of (model, segment) grouped into models whose price windows are their segments. */
-function modelsFromSegments(rows: SegmentModelRow[]): PriceTrendModel[] {
-  const byId = new Map<number, PriceTrendModel>();
-  for (const r of rows) {
-    let m = byId.get(r.model_id);
-    if (!m) {
-      m = { slug: r.slug, name: r.name, labSlug: r.lab, openWeights: r.open_weights, reasoning: r.reasoning, releasedOn: r.released_on, score: r.score, prices: [] };
-      byId.set(r.model_id, m);
-    }
-    (m.prices as PriceWindow[]).push(...segmentsAsWindows([{ validFrom: r.valid_from, validTo: r.valid_to, input: r.input_usd, output: r.output_usd, basis: r.basis, providers: r.providers }]));
-  }
-  return [...byId.values()];
+  return !(await getAnalyticsVersion()).pending;
 }
 
 /** A mode from a closed list, written into SQL so the per-mode partial indexes apply. */
@@ -67,16 +34,23 @@ function modeLiteral(mode: ReferencePriceMode): string {
 
 export async function getFrontier(benchmark: string, date: Date, options: { mix?: BlendMix; mode?: ReferencePriceMode } = {}): Promise<Frontier> {
   const b = await getBenchmarkOrThrow(benchmark);
-  if (!(await isPrecomputeCurrent())) return computeFrontier(benchmark, date, options);
-  const rows = await getPool().query<SegmentModelRow>(
-    `SELECT ${SEGMENT_MODEL_COLUMNS}
-     FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id
-     LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1
-     WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $2::timestamptz AND m.released_on <= $2::timestamptz`,
-    [b.id, date],
-  );
-  const models: FrontierModel[] = modelsFromSegments(rows.rows).map((m) => ({ ...m, capability: m.score }));
-  return frontierOn(models, date, { mix: options.mix });
+  const version = await getAnalyticsVersion();
+  if (version.pending) return computeFrontier(benchmark, date, options);
+  return readThrough(version, "frontier", { benchmark, date, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference" }, async () => {
+    // one row per model priced that day: its segment's price is the reference price on the date
+    const rows = await getPool().query<{ slug: string; name: string; lab: string; open_weights: boolean; reasoning: boolean; released_on: Date; score: number | null; input_usd: number; output_usd: number; basis: PriceSegment["basis"] }>(
+      `SELECT m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on, bs.score, s.input_usd, s.output_usd, s.basis
+       FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id
+       LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1
+       WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $2::timestamptz AND m.released_on <= $2::timestamptz`,
+      [b.id, date],
+    );
+    const models: FrontierModel[] = rows.rows.map((r) => ({
+      slug: r.slug, name: r.name, labSlug: r.lab, openWeights: r.open_weights, reasoning: r.reasoning, releasedOn: r.released_on, capability: r.score,
+      prices: segmentsAsWindows([{ validFrom: date, validTo: null, input: r.input_usd, output: r.output_usd, basis: r.basis, providers: [] }]),
+    }));
+    return frontierOn(models, date, { mix: options.mix });
+  });
 }
 
 export async function getPriceTrend(
@@ -84,12 +58,20 @@ export async function getPriceTrend(
 ): Promise<PriceTrend> {
   const b = await getBenchmarkOrThrow(benchmark);
   // an empty window, or a refresh pending: the pure function over the ledger answers
-  if (window.from.getTime() > window.to.getTime() || !(await isPrecomputeCurrent())) return computePriceTrend(benchmark, threshold, window, options);
+  const version = await getAnalyticsVersion();
+  if (window.from.getTime() > window.to.getTime() || version.pending) return computePriceTrend(benchmark, threshold, window, options);
+  const params = { benchmark, threshold, window, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference", includeReasoning: options.includeReasoning ?? false };
+  return readThrough(version, "price-trend", params, () => trendFromSegments(b.id, benchmark, threshold, window, options));
+}
+
+async function trendFromSegments(
+  benchmarkId: number, benchmark: string, threshold: CapabilityThreshold, window: { from: Date; to: Date }, options: { mix?: BlendMix; mode?: ReferencePriceMode; includeReasoning?: boolean },
+): Promise<PriceTrend> {
   const pool = getPool();
   let score: number;
   if ("model" in threshold) {
     const r = await pool.query<{ score: number | null }>(
-      `SELECT bs.score FROM models m LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1 WHERE m.slug = $2`, [b.id, threshold.model],
+      `SELECT bs.score FROM models m LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1 WHERE m.slug = $2`, [benchmarkId, threshold.model],
     );
     // not found or unscored: the pure function words the reason
     if (!r.rows[0] || r.rows[0].score === null) return computePriceTrend(benchmark, threshold, window, options);
@@ -117,10 +99,12 @@ export async function getPriceTrend(
      ), cand AS (
        SELECT * FROM seq WHERE (prev IS NULL OR price <> prev) AND d >= $4 AND d <= $5
      )
-     SELECT slug, name, score, d, input_usd, output_usd, basis, rn::int AS rn FROM (
-       SELECT cand.*, min(price) OVER (ORDER BY d RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS cheapest_before FROM cand
-     ) x WHERE cheapest_before IS NULL OR price < cheapest_before`,
-    [b.id, score, options.includeReasoning ?? false, window.from, window.to, mix.input, mix.output],
+     -- the cheapest price dated strictly before each date (a running minimum over date groups)
+     , day AS (SELECT d, min(price) AS cheapest FROM cand GROUP BY d)
+     , before AS (SELECT d, min(cheapest) OVER (ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS cheapest_before FROM day)
+     SELECT c.slug, c.name, c.score, c.d, c.input_usd, c.output_usd, c.basis, c.rn::int AS rn
+     FROM cand c JOIN before b ON b.d = c.d WHERE b.cheapest_before IS NULL OR c.price < b.cheapest_before`,
+    [benchmarkId, score, options.includeReasoning ?? false, window.from, window.to, mix.input, mix.output],
   );
   const observations: PriceObservation[] = rows.rows.map((r) => ({
     model: r.slug, modelName: r.name, date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, mix), score: r.score,
@@ -140,7 +124,7 @@ function reviveGapMonth(g: GapMonth & Record<string, unknown>): GapMonth {
 }
 
 export async function getOpenGap(benchmarks: string[], window: { from: Date; to: Date }): Promise<GapMonth[]> {
-  if (!(await isPrecomputeCurrent())) return computeOpenGap(benchmarks, window);
+  if ((await getAnalyticsVersion()).pending) return computeOpenGap(benchmarks, window);
   const months = monthStarts(window.from, window.to);
   const r = await getPool().query<{ benchmark: string; detail: GapMonth & Record<string, unknown> }>(
     `SELECT b.slug AS benchmark, g.detail FROM open_gap_months g JOIN benchmarks b ON b.id = g.benchmark_id
@@ -170,7 +154,12 @@ export async function getMovements(window: { from: Date; to: Date }, options: { 
   const rules = options.rules ?? STANDARD_CROSSING_RULES;
   const mix = options.mix ?? DEFAULT_MIX;
   const standard = rules.every((r) => STANDARD_CROSSING_RULES.some((s) => sameRule(r, s))) && mix.input / mix.output === DEFAULT_MIX.input / DEFAULT_MIX.output;
-  if (!standard || !(await isPrecomputeCurrent())) return computeMovements(window, options);
+  const version = await getAnalyticsVersion();
+  if (version.pending) return computeMovements(window, options);
+  return readThrough(version, "movements", { window, rules, mix }, () => (standard ? movementsFromEvents(window, rules, mix) : computeMovements(window, options)));
+}
+
+async function movementsFromEvents(window: { from: Date; to: Date }, rules: readonly CrossingRule[], mix: BlendMix): Promise<Movements> {
   const pool = getPool();
   const [events, released] = await Promise.all([
     pool.query<{ kind: string; occurred_at: Date; model: string; model_name: string; detail: Record<string, unknown> }>(
@@ -202,3 +191,29 @@ export async function getMovements(window: { from: Date; to: Date }, options: { 
   lists.releases = released.rows.map((m): Release => ({ kind: "release", date: m.released_on, model: m.slug, modelName: m.name, lab: m.lab, openWeights: m.open_weights, reasoning: m.reasoning }));
   return assembleMovements(window.from, window.to, lists);
 }
+
+/**
+ * The reads the dashboard, the API and the digest ask for by default, computed right after a
+ * refresh so that their first request is a stored answer too: the frontier today on the headline
+ * benchmarks, price at constant capability for the overview's levels since 2023, the movements of
+ * the last 7 and 30 days, and the overview's cheapest-price chart for each level.
+ */
+export async function warmStandardReads(today: Date = new Date()): Promise<number> {
+  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const ago = (days: number) => new Date(day.getTime() - days * 86_400_000);
+  const known = new Set((await getPool().query<{ slug: string }>(`SELECT slug FROM benchmarks`)).rows.map((r) => r.slug));
+  const reads: (() => Promise<unknown>)[] = [];
+  for (const benchmark of STANDARD_FRONTIER_BENCHMARKS) if (known.has(benchmark)) reads.push(() => getFrontier(benchmark, day));
+  for (const level of CAPABILITY_LEVELS) {
+    if (known.has(level.benchmark)) reads.push(() => getPriceTrend(level.benchmark, { score: level.threshold }, { from: STANDARD_TREND_FROM, to: day }));
+  }
+  for (const level of CAPABILITY_LEVELS) {
+    if (known.has(level.benchmark)) reads.push(() => getCheapestAtCapability(cheapestQuery.parse({ benchmark: level.benchmark, threshold: String(level.threshold) }), day));
+  }
+  reads.push(() => getMovements({ from: ago(7), to: day }), () => getMovements({ from: ago(30), to: day }));
+  for (const read of reads) await read();
+  return reads.length;
+}
+
+export const STANDARD_FRONTIER_BENCHMARKS = ["mmlu", "mmlu-pro", "gpqa-diamond", "arena-elo"] as const;
+export const STANDARD_TREND_FROM = new Date("2023-01-01T00:00:00Z");

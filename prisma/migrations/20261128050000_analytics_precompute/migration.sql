@@ -72,6 +72,20 @@ CREATE TABLE "analytics_dirty" (
     CONSTRAINT "analytics_dirty_kind_check" CHECK ("kind" IN ('model', 'benchmark'))
 );
 
+-- Answers of the analytics reads (lib/precompute/result-cache.ts), each valid for the refresh it was
+-- computed after: the standard ones are computed right after each refresh, others on first request.
+-- Stored uncompressed: a large answer (a frontier of thousands of models) is read far more often
+-- than written.
+CREATE TABLE "analytics_results" (
+    "key" TEXT NOT NULL,
+    "refresh_id" INTEGER NOT NULL,
+    "body" TEXT NOT NULL,
+    "compute_ms" INTEGER NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "analytics_results_pkey" PRIMARY KEY ("key")
+);
+ALTER TABLE "analytics_results" ALTER COLUMN "body" SET STORAGE EXTERNAL;
+
 -- One row per refresh: what it covered and how long it took.
 CREATE TABLE "analytics_refreshes" (
     "id" SERIAL NOT NULL,

@@ -1,0 +1,66 @@
+/**
+ * Answers of the analytics reads, stored in Postgres (analytics_results) and valid for exactly one
+ * refresh of the precomputed tables. A read asks for the current version (the latest finished
+ * refresh, and whether changes are pending); with changes pending there is no cache at all (the
+ * reads compute from the ledger). Otherwise a stored answer for the same version is returned, or
+ * the answer is computed, stored under the version it was computed from, and returned. A refresh
+ * that lands while an answer is being computed makes that answer unreachable (older version), so a
+ * stale answer is never served. State lives in the database, so every web instance shares it.
+ */
+import type pg from "pg";
+import { getPool } from "../db";
+
+export interface AnalyticsVersion {
+  /** id of the latest finished refresh; null before the first */
+  refreshId: number | null;
+  /** changes to the ledger not yet folded in */
+  pending: boolean;
+}
+
+export async function getAnalyticsVersion(db: pg.Pool = getPool()): Promise<AnalyticsVersion> {
+  const r = await db.query<{ refresh_id: number | null; pending: boolean }>(
+    `SELECT (SELECT max(id) FROM analytics_refreshes WHERE finished_at IS NOT NULL) AS refresh_id, EXISTS (SELECT 1 FROM analytics_dirty) AS pending`,
+  );
+  return { refreshId: r.rows[0]!.refresh_id, pending: r.rows[0]!.pending };
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** JSON with Date values back as Dates (the answers carry no other string of that exact form). */
+export function parseAnswer<T>(body: string): T {
+  return JSON.parse(body, (_k, v: unknown) => (typeof v === "string" && ISO_INSTANT.test(v) ? new Date(v) : v)) as T;
+}
+
+/** A key that does not depend on property order. */
+export function answerKey(kind: string, params: unknown): string {
+  const canon = (v: unknown): unknown =>
+    v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(canon) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canon(x)])) : v;
+  return `${kind}:${JSON.stringify(canon(params))}`;
+}
+
+/**
+ * The answer for (kind, params) under `version`, computing and storing it when missing. Callers
+ * pass the version they checked (pending must be false).
+ */
+export async function readThrough<T>(version: AnalyticsVersion, kind: string, params: unknown, compute: () => Promise<T>): Promise<T> {
+  if (version.pending || version.refreshId === null) return compute();
+  const pool = getPool();
+  const key = answerKey(kind, params);
+  const hit = await pool.query<{ body: string }>(`SELECT body FROM analytics_results WHERE key = $1 AND refresh_id = $2`, [key, version.refreshId]);
+  if (hit.rows[0]) return parseAnswer<T>(hit.rows[0].body);
+  const started = performance.now();
+  const answer = await compute();
+  await pool.query(
+    `INSERT INTO analytics_results (key, refresh_id, body, compute_ms) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (key) DO UPDATE SET refresh_id = EXCLUDED.refresh_id, body = EXCLUDED.body, compute_ms = EXCLUDED.compute_ms, created_at = now()
+     WHERE analytics_results.refresh_id <= EXCLUDED.refresh_id`,
+    [key, version.refreshId, JSON.stringify(answer), Math.round(performance.now() - started)],
+  );
+  return answer;
+}
+
+/** Drops answers of earlier refreshes (they can never be served again). */
+export async function pruneAnswers(db: pg.Pool, refreshId: number): Promise<number> {
+  const r = await db.query(`DELETE FROM analytics_results WHERE refresh_id < $1`, [refreshId]);
+  return r.rowCount ?? 0;
+}
