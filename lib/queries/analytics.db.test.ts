@@ -132,8 +132,11 @@ describe("stored answers", () => {
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
     expect(first).toEqual(await computeFrontier("gpqa-diamond", date, { mode: "median" }));
     // prove the second read came from the table: change the stored body and read again
-    await pool().query(`UPDATE analytics_results SET body = '{"stored":true}' WHERE key = $1`, [stored.rows[0]!.key]);
-    expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual({ stored: true });
+    await pool().query(`UPDATE analytics_results SET body = jsonb_set(body::jsonb, '{unscored}', '["stored"]')::text WHERE key = $1`, [stored.rows[0]!.key]);
+    expect((await getFrontier("gpqa-diamond", date, { mode: "median" })).unscored).toEqual(["stored"]);
+    // a body that cannot be read is recomputed, not an error
+    await pool().query(`UPDATE analytics_results SET body = '{"broken":' WHERE key = $1`, [stored.rows[0]!.key]);
+    expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
     // a change to the ledger: no stored answer is served while it is pending, nor after the refresh
     await pool().query(`UPDATE models SET name = name || ' ' WHERE slug = 'gpt-4o-2024-08-06'`);
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(await computeFrontier("gpqa-diamond", date, { mode: "median" }));

@@ -17,7 +17,7 @@ import { monthStarts } from "../dates";
 import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
 import { getCheapestAtCapability } from "./trends";
 import { getPool } from "../db";
-import { getAnalyticsVersion, readThrough } from "../precompute/result-cache";
+import { getAnalyticsVersion, readThrough, revive } from "../precompute/result-cache";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 
@@ -50,7 +50,28 @@ export async function getFrontier(benchmark: string, date: Date, options: { mix?
       prices: segmentsAsWindows([{ validFrom: date, validTo: null, input: r.input_usd, output: r.output_usd, basis: r.basis, providers: [] }]),
     }));
     return frontierOn(models, date, { mix: options.mix });
-  });
+  }, reviveFrontier);
+}
+
+function reviveFrontier(f: Frontier): Frontier {
+  // pareto entries are the same objects as their available entries, as frontierOn returns them
+  const available = f.available.map((e) => revive.dated(e, "releasedOn"));
+  return { date: revive.date(f.date as never), available, pareto: available.filter((e) => e.onFrontier), unscored: f.unscored };
+}
+
+function revivePriceTrend(t: PriceTrend): PriceTrend {
+  return {
+    ...t, window: { from: revive.date(t.window.from as never), to: revive.date(t.window.to as never) }, points: t.points.map((p) => revive.dated(p, "date")),
+    fit: t.fit ? { ...t.fit, line: [revive.dated(t.fit.line[0], "date"), revive.dated(t.fit.line[1], "date")] } : null,
+  };
+}
+
+function reviveMovements(m: Movements): Movements {
+  const dated = <T extends { date: Date }>(xs: T[]) => xs.map((x) => revive.dated(x, "date"));
+  return {
+    from: revive.date(m.from as never), to: revive.date(m.to as never), priceChanges: dated(m.priceChanges), releases: dated(m.releases),
+    newLeaders: dated(m.newLeaders), crossings: dated(m.crossings), all: dated(m.all),
+  };
 }
 
 export async function getPriceTrend(
@@ -61,7 +82,7 @@ export async function getPriceTrend(
   const version = await getAnalyticsVersion();
   if (window.from.getTime() > window.to.getTime() || version.pending) return computePriceTrend(benchmark, threshold, window, options);
   const params = { benchmark, threshold, window, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference", includeReasoning: options.includeReasoning ?? false };
-  return readThrough(version, "price-trend", params, () => trendFromSegments(b.id, benchmark, threshold, window, options));
+  return readThrough(version, "price-trend", params, () => trendFromSegments(b.id, benchmark, threshold, window, options), revivePriceTrend);
 }
 
 async function trendFromSegments(
@@ -99,11 +120,11 @@ async function trendFromSegments(
      ), cand AS (
        SELECT * FROM seq WHERE (prev IS NULL OR price <> prev) AND d >= $4 AND d <= $5
      )
-     -- the cheapest price dated strictly before each date (a running minimum over date groups)
-     , day AS (SELECT d, min(price) AS cheapest FROM cand GROUP BY d)
-     , before AS (SELECT d, min(cheapest) OVER (ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS cheapest_before FROM day)
-     SELECT c.slug, c.name, c.score, c.d, c.input_usd, c.output_usd, c.basis, c.rn::int AS rn
-     FROM cand c JOIN before b ON b.d = c.d WHERE b.cheapest_before IS NULL OR c.price < b.cheapest_before`,
+     -- the cheapest price dated strictly before each one: a running minimum whose frame ends just
+     -- before the row's instant (its frame start never moves, so it is computed in one pass)
+     SELECT slug, name, score, d, input_usd, output_usd, basis, rn::int AS rn FROM (
+       SELECT cand.*, min(price) OVER (ORDER BY d RANGE BETWEEN UNBOUNDED PRECEDING AND '1 microsecond'::interval PRECEDING) AS cheapest_before FROM cand
+     ) x WHERE cheapest_before IS NULL OR price < cheapest_before`,
     [benchmarkId, score, options.includeReasoning ?? false, window.from, window.to, mix.input, mix.output],
   );
   const observations: PriceObservation[] = rows.rows.map((r) => ({
@@ -156,7 +177,7 @@ export async function getMovements(window: { from: Date; to: Date }, options: { 
   const standard = rules.every((r) => STANDARD_CROSSING_RULES.some((s) => sameRule(r, s))) && mix.input / mix.output === DEFAULT_MIX.input / DEFAULT_MIX.output;
   const version = await getAnalyticsVersion();
   if (version.pending) return computeMovements(window, options);
-  return readThrough(version, "movements", { window, rules, mix }, () => (standard ? movementsFromEvents(window, rules, mix) : computeMovements(window, options)));
+  return readThrough(version, "movements", { window, rules, mix }, () => (standard ? movementsFromEvents(window, rules, mix) : computeMovements(window, options)), reviveMovements);
 }
 
 async function movementsFromEvents(window: { from: Date; to: Date }, rules: readonly CrossingRule[], mix: BlendMix): Promise<Movements> {

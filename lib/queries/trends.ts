@@ -53,5 +53,5 @@ export async function getCheapestAtCapability(q: CheapestQuery, today: Date = ne
     return answer(models, benchmark);
   }
   const benchmark = await getBenchmarkOrThrow(q.benchmark);
-  return readThrough(version, "cheapest", { ...q, to }, async () => answer(await loadCapabilityModelsFromSegments(benchmark, q.threshold), benchmark));
+  return readThrough(version, "cheapest", { ...q, to }, async () => answer(await loadCapabilityModelsFromSegments(benchmark, q.threshold), benchmark), (x: CheapestResponse) => x);
 }
