@@ -16,6 +16,10 @@ test.describe("methodology and validation", () => {
       await expect(section).toContainText(/FrontierWatch/);
     }
     await expect(page.getByTestId("validation-epoch-2025-gpqa-gpt4")).toHaveAttribute("data-status", "within");
+    const stanford = page.getByTestId("validation-stanford-2025-arena-gap");
+    await expect(stanford).toHaveAttribute("data-status", "within");
+    await expect(stanford.locator("tbody tr")).toHaveCount(2);
+    await expect(stanford).toContainText("8.0%");
     await page.screenshot({ path: testInfo.outputPath("validation.png"), fullPage: true });
   });
 });

@@ -4,6 +4,7 @@
  * within the published interval, or why it cannot be compared.
  */
 import type { BlendMix } from "./blended-price";
+import type { GapMonth } from "./open-gap";
 import type { PriceTrend } from "./price-at-capability";
 
 export interface PublishedTrend {
@@ -93,5 +94,75 @@ export function compareToPublished(published: PublishedTrend, ours: PriceTrend):
     explanation: within
       ? `our ${f.toFixed(1)}× per year (n = ${ours.n}) is within ${theirs}`
       : `our ${f.toFixed(1)}× per year (n = ${ours.n}, our interval ${ours.fit.ci90.low.toFixed(1)}–${ours.fit.ci90.high.toFixed(1)}) is outside ${theirs}${overlap ? ", though the intervals overlap" : ""}`,
+  };
+}
+
+/**
+ * A published open-vs-proprietary gap: (best proprietary − best open) / best proprietary, in
+ * percent, at given months.
+ */
+export interface PublishedGap {
+  id: string;
+  publisher: string;
+  citation: string;
+  url: string;
+  definition: string;
+  benchmark: string;
+  benchmarkLabel: string;
+  /** month (YYYY-MM-01) → gap in percent */
+  points: { month: string; gapPercent: number }[];
+  /** how far ours may be from theirs, in percentage points, and why */
+  tolerancePoints: number;
+  toleranceReason: string;
+}
+
+export const PUBLISHED_GAPS: PublishedGap[] = [
+  {
+    id: "stanford-2025-arena-gap",
+    publisher: "Stanford HAI",
+    citation: "Stanford HAI (2025), AI Index Report 2025, chapter 2 (Technical performance)",
+    url: "https://hai.stanford.edu/ai-index/2025-ai-index-report",
+    definition:
+      "Chatbot Arena: the top proprietary model's score over the top open-weight model's, as a percentage gap, on the leaderboard of the time: 8.0% in January 2024, 1.7% in February 2025.",
+    benchmark: "arena-elo",
+    benchmarkLabel: "Chatbot Arena (LMArena) text rating",
+    points: [
+      { month: "2024-01-01", gapPercent: 8.0 },
+      { month: "2025-02-01", gapPercent: 1.7 },
+    ],
+    tolerancePoints: 3,
+    toleranceReason:
+      "Arena ratings are re-estimated with every leaderboard update and ours are the ratings as published now, not as of each month; a model's rating moves by tens of points between updates, 2–3% of a scale near 1,250, so we accept ±3 percentage points at each month and require the gap to narrow.",
+  },
+];
+
+export interface GapValidationResult {
+  published: PublishedGap;
+  ours: { month: string; gapPercent: number | null; open: string | null; proprietary: string | null }[];
+  status: "within" | "outside" | "not-comparable";
+  explanation: string;
+}
+
+/** Ours beside theirs at each published month (our month rows are read as of the month's first day). */
+export function compareGapToPublished(published: PublishedGap, months: readonly GapMonth[]): GapValidationResult {
+  const ours = published.points.map((p) => {
+    const row = months.find((m) => m.benchmark === published.benchmark && m.month.toISOString().slice(0, 10) === p.month);
+    return { month: p.month, gapPercent: row?.gapPercent ?? null, open: row?.open?.model ?? null, proprietary: row?.proprietary?.model ?? null };
+  });
+  const missing = ours.filter((o) => o.gapPercent === null).map((o) => o.month.slice(0, 7));
+  if (missing.length) {
+    return { published, ours, status: "not-comparable", explanation: `we have no open and proprietary ${published.benchmarkLabel} scores to compare for ${missing.join(", ")}` };
+  }
+  const diffs = ours.map((o, i) => o.gapPercent! - published.points[i]!.gapPercent);
+  const close = diffs.every((x) => Math.abs(x) <= published.tolerancePoints);
+  const narrows = ours.length < 2 || ours[ours.length - 1]!.gapPercent! < ours[0]!.gapPercent!;
+  const list = ours.map((o, i) => `${o.month.slice(0, 7)}: ours ${o.gapPercent!.toFixed(1)}% vs theirs ${published.points[i]!.gapPercent.toFixed(1)}%`).join("; ");
+  return {
+    published,
+    ours,
+    status: close && narrows ? "within" : "outside",
+    explanation: close && narrows
+      ? `${list} — within ±${published.tolerancePoints} points at every month, and narrowing as theirs does`
+      : `${list} — ${close ? "" : `more than ${published.tolerancePoints} points apart at some month`}${!close && !narrows ? " and " : ""}${narrows ? "" : "not narrowing"}`,
   };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSource } from "../../ingest/run-source";
 import { useTestDatabase } from "../testing/db";
-import { listValidations } from "./validation";
+import { listGapValidations, listValidations } from "./validation";
 
 const { pool } = useTestDatabase();
 let results: Awaited<ReturnType<typeof listValidations>>;
@@ -31,5 +31,13 @@ describe("published price trends recomputed from the curated dataset", () => {
     // our point estimate sits just under their lower bound (see the issue note); the intervals overlap
     expect(r.ours!.ci90.high).toBeGreaterThanOrEqual(r.published.ci90!.low);
     expect(r.ours!.factorPerYear).toBeGreaterThan(4);
+  });
+});
+
+describe("the open-vs-proprietary gap recomputed from the curated dataset", () => {
+  it("is within the tolerance of Stanford's AI Index 2025 Chatbot Arena figures (8.0% → 1.7%)", async () => {
+    const [stanford] = await listGapValidations();
+    expect(stanford!.status, stanford!.explanation).toBe("within");
+    expect(stanford!.ours.every((o) => o.open && o.proprietary)).toBe(true);
   });
 });

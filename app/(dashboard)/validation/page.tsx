@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listValidations } from "../../../lib/queries/validation";
+import { listGapValidations, listValidations } from "../../../lib/queries/validation";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Validation" };
@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Validation" };
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 export default async function ValidationPage() {
-  const results = await listValidations();
+  const [results, gaps] = await Promise.all([listValidations(), listGapValidations()]);
   return (
     <main>
       <h1>Validation against published figures</h1>
@@ -34,6 +34,31 @@ export default async function ValidationPage() {
             <summary>The {r.points.length} points we used</summary>
             <ul>{r.points.map((p) => <li key={`${p.model}-${p.date}`}>{p.date}: {p.model}, ${p.price.toFixed(3)} per 1M tokens</li>)}</ul>
           </details>
+        </section>
+      ))}
+      <h2>Open vs proprietary gap</h2>
+      {gaps.map((g) => (
+        <section key={g.published.id} className="panel" data-testid={`validation-${g.published.id}`} data-status={g.status}>
+          <h2>{g.published.publisher}: {g.published.benchmarkLabel}</h2>
+          <table className="data">
+            <thead><tr><th>Month</th><th>Published gap</th><th>FrontierWatch gap</th><th>Our best open / best proprietary</th></tr></thead>
+            <tbody>
+              {g.ours.map((o, i) => (
+                <tr key={o.month}>
+                  <td>{o.month.slice(0, 7)}</td>
+                  <td>{g.published.points[i]!.gapPercent.toFixed(1)}%</td>
+                  <td>{o.gapPercent === null ? "—" : `${o.gapPercent.toFixed(1)}%`}</td>
+                  <td>{o.open ?? "—"} / {o.proprietary ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p><strong>{g.status === "within" ? "Agrees." : g.status === "outside" ? "Differs." : "Not comparable."}</strong> {g.explanation}.</p>
+          <p className="muted">Their definition: {g.published.definition} Source: <a href={g.published.url}>{g.published.citation}</a>.</p>
+          <p className="muted">
+            Ours: the best open-weight and best proprietary rating among models released before the first day of the month, (proprietary − open) / proprietary.
+            Tolerance: {g.published.toleranceReason}
+          </p>
         </section>
       ))}
     </main>
