@@ -9,6 +9,7 @@
 import { blendedPrice, DEFAULT_MIX, type BlendMix } from "./blended-price";
 import { scoreAvailableFrom, type DateBasis, type ScoreResult } from "./open-gap";
 import type { OfferingPrice } from "./provider-spread";
+import { referencePriceSegments } from "./price-segments";
 import { referencePriceOn, type PriceWindow } from "./reference-price";
 import type { AnalyticsModel } from "./model";
 
@@ -189,21 +190,19 @@ function level(ref: { input: number; output: number }, mix: BlendMix): PriceLeve
  * Every instant a row of the offering starts or ends, compared with the instant just before it
  * (windows are half-open, so 1 ms earlier is still the old price). A first listing or a delisting
  * is not a change; a change of input or output price is, even if the blend happens not to move.
+ * Computed from the offering's price steps (referencePriceSegments): the same comparison at the
+ * only instants where the price can change, in one pass.
  */
 export function offeringChanges(o: MovementOffering, modelName: string, mix: BlendMix): PriceChange[] {
   const windows: PriceWindow[] = o.prices.map((p) => ({ ...p, providerSlug: o.providerSlug, firstParty: o.firstParty }));
-  const instants = new Set<number>();
-  for (const w of windows) {
-    if (w.tier !== "standard") continue;
-    instants.add(ms(w.validFrom));
-    if (w.validTo) instants.add(ms(w.validTo));
-  }
+  // the offering's price as a step function: a change is two touching steps with different prices
+  const steps = referencePriceSegments(windows, "reference");
   const out: PriceChange[] = [];
-  for (const t of [...instants].sort((a, b) => a - b)) {
-    const before = referencePriceOn(windows, new Date(t - 1));
-    const after = referencePriceOn(windows, new Date(t));
-    if (!before || !after || (before.input === after.input && before.output === after.output)) continue;
-    out.push(priceChangeOf({ date: new Date(t), model: o.model, modelName, provider: o.providerSlug, quantization: o.quantization ?? "", before, after }, mix));
+  for (let i = 1; i < steps.length; i++) {
+    const before = steps[i - 1]!;
+    const after = steps[i]!;
+    if (before.validTo?.getTime() !== after.validFrom.getTime() || (before.input === after.input && before.output === after.output)) continue;
+    out.push(priceChangeOf({ date: after.validFrom, model: o.model, modelName, provider: o.providerSlug, quantization: o.quantization ?? "", before, after }, mix));
   }
   return out;
 }
