@@ -66,9 +66,11 @@ export interface CapabilityIndexValue {
  */
 export function capabilityIndex(scores: readonly IndexScore[], models: readonly string[] = []): CapabilityIndexValue[] {
   const category = new Map(CAPABILITY_INDEX_BENCHMARKS.map((b) => [b.slug, b.category]));
-  // best score per benchmark and model
+  // best score per benchmark and model, accumulated in a fixed order so that the same scores give
+  // the same values to the last bit whatever order they arrive in
+  const ordered = [...scores].sort((a, b) => (a.benchmark < b.benchmark ? -1 : a.benchmark > b.benchmark ? 1 : a.model < b.model ? -1 : a.model > b.model ? 1 : a.score - b.score));
   const best = new Map<string, Map<string, number>>();
-  for (const s of scores) {
+  for (const s of ordered) {
     if (!category.has(s.benchmark) || !Number.isFinite(s.score)) continue;
     const perModel = best.get(s.benchmark) ?? new Map<string, number>();
     perModel.set(s.model, Math.max(s.score, perModel.get(s.model) ?? -Infinity));

@@ -6,6 +6,7 @@
  * on it, with the same pure functions the live reads use (lib/analytics), in one transaction:
  * - model_price_segments: the changed models' reference-price step functions, every mode;
  * - model_best_scores: the changed models' best score per benchmark;
+ * - model_index_values: every model's capability index, whenever any score changed;
  * - analytics_events: price changes of the changed models' offerings; new leaders of every benchmark
  *   a changed model or result touches; first crossings of the standard rules;
  * - open_gap_months: every month from GAP_FIRST_MONTH to the current month for those benchmarks.
@@ -13,6 +14,7 @@
  */
 import type pg from "pg";
 import { DEFAULT_MIX } from "../analytics/blended-price";
+import { CAPABILITY_INDEX_BENCHMARKS, CAPABILITY_INDEX_VERSION, capabilityIndex } from "../analytics/capability-index";
 import { findFirstCrossing, listLeaderChanges, offeringChanges, STANDARD_CROSSING_RULES, type MovementModel } from "../analytics/movements";
 import { openGapByMonth, type ScoreResult } from "../analytics/open-gap";
 import { referencePriceSegments, REFERENCE_PRICE_MODES, segmentsAsWindows } from "../analytics/price-segments";
@@ -125,6 +127,26 @@ async function insertEvents(client: Client, events: object[]): Promise<void> {
     `INSERT INTO analytics_events (kind, occurred_at, model_id, benchmark_id, detail)
      SELECT x.kind, x.occurred_at, x.model_id, x.benchmark_id, x.detail FROM jsonb_to_recordset($1::jsonb) AS x(kind text, occurred_at timestamptz, model_id int, benchmark_id int, detail jsonb)`,
     events,
+  );
+}
+
+/**
+ * The capability index of every model: it normalises each benchmark across all models, so any
+ * change to a benchmark's scores moves every value (computed from the best scores just refreshed).
+ */
+async function refreshCapabilityIndex(client: Client): Promise<void> {
+  const r = await client.query<{ model: string; benchmark: string; score: number }>(
+    `SELECT m.slug AS model, b.slug AS benchmark, bs.score FROM model_best_scores bs JOIN models m ON m.id = bs.model_id JOIN benchmarks b ON b.id = bs.benchmark_id
+     WHERE b.slug = ANY($1::text[])`,
+    [CAPABILITY_INDEX_BENCHMARKS.map((b) => b.slug)],
+  );
+  const values = capabilityIndex(r.rows).filter((v) => v.value !== null);
+  await client.query(`DELETE FROM model_index_values WHERE version = $1`, [CAPABILITY_INDEX_VERSION]);
+  await insertJson(
+    client,
+    `INSERT INTO model_index_values (model_id, version, value, benchmarks_used)
+     SELECT m.id, x.version, x.value, x.benchmarks_used FROM jsonb_to_recordset($1::jsonb) AS x(model text, version text, value float8, benchmarks_used text[]) JOIN models m ON m.slug = x.model`,
+    values.map((v) => ({ model: v.model, version: v.version, value: v.value, benchmarks_used: v.benchmarksUsed })),
   );
 }
 
@@ -255,6 +277,8 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; war
       );
     }
     phase("scores");
+    if (benchmarkIds.length) await refreshCapabilityIndex(client);
+    phase("capabilityIndex");
     const leaders = benchmarkIds.length ? await refreshBenchmarks(client, benchmarkIds, now) : 0;
     phase("leadersAndGap");
     const crossings = await refreshCrossings(client, modelIds);

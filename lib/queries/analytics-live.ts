@@ -4,6 +4,7 @@
  * the precomputed tables instead and comes here only when they are behind (a refresh is pending)
  * or the request is outside what was precomputed. The DB tests check both give equal answers.
  */
+import { CAPABILITY_INDEX_BENCHMARKS, CAPABILITY_INDEX_VERSION, capabilityIndex } from "../analytics/capability-index";
 import { frontierOn, type Frontier } from "../analytics/frontier";
 import { listMovements, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type MovementOffering } from "../analytics/movements";
 import { openGapByMonth, type GapMonth, type ScoreResult } from "../analytics/open-gap";
@@ -17,8 +18,13 @@ export async function computePriceTrend(benchmark: string, threshold: Capability
   return priceAtCapability(models, { threshold, window, mix: options.mix, mode: options.mode, includeReasoning: options.includeReasoning });
 }
 
-export async function computeFrontier(benchmark: string, date: Date, options: { mix?: BlendMix; mode?: ReferencePriceMode } = {}): Promise<Frontier> {
-  const { models } = await loadTrendModels(benchmark);
+export async function computeFrontier(axis: string, date: Date, options: { mix?: BlendMix; mode?: ReferencePriceMode } = {}): Promise<Frontier> {
+  if (axis === CAPABILITY_INDEX_VERSION) {
+    const [{ models }, results] = await Promise.all([loadTrendModels("mmlu"), loadScoreResults(CAPABILITY_INDEX_BENCHMARKS.map((b) => b.slug))]);
+    const index = new Map(capabilityIndex(results).map((v) => [v.model, v.value]));
+    return frontierOn(models.map((m) => ({ ...m, capability: index.get(m.slug) ?? null })), date, { mix: options.mix, mode: options.mode });
+  }
+  const { models } = await loadTrendModels(axis);
   return frontierOn(models.map((m) => ({ ...m, capability: m.score })), date, { mix: options.mix, mode: options.mode });
 }
 

@@ -37,7 +37,7 @@ describe("precomputed analytics on the curated dataset", () => {
 
   it("give the same frontier as the ledger on every date, benchmark and mode", async () => {
     await refreshAnalytics(pool());
-    for (const benchmark of ["mmlu", "gpqa-diamond", "arena-elo"]) {
+    for (const benchmark of ["mmlu", "gpqa-diamond", "arena-elo", "fw-ci-v1"]) {
       for (const date of ["2023-06-01", "2024-06-01", "2025-02-15", "2026-06-01"]) {
         for (const mode of ["reference", "first-party", "median"] as const) {
           const fast = await getFrontier(benchmark, d(date), { mode });
@@ -45,6 +45,9 @@ describe("precomputed analytics on the curated dataset", () => {
         }
       }
     }
+    const byIndex = await getFrontier("fw-ci-v1", d("2025-06-01"));
+    expect(byIndex.available.length).toBeGreaterThan(30);
+    expect(byIndex.pareto.length).toBeGreaterThan(3);
     const f = await getFrontier("mmlu", d("2025-01-01"), { mix: { input: 1, output: 1 } });
     expect(f.pareto.length).toBeGreaterThan(3);
     expect(f).toEqual(await computeFrontier("mmlu", d("2025-01-01"), { mix: { input: 1, output: 1 } }));

@@ -7,6 +7,7 @@
  * stale, only slower. The DB tests check both paths give equal answers.
  */
 import type { BlendMix } from "../analytics/blended-price";
+import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
 import { frontierOn, type Frontier, type FrontierModel } from "../analytics/frontier";
 import { assembleMovements, priceChangeOf, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type NewLeader, type Release, type ThresholdCrossing } from "../analytics/movements";
 import type { GapMonth } from "../analytics/open-gap";
@@ -32,18 +33,25 @@ function modeLiteral(mode: ReferencePriceMode): string {
   return known[mode];
 }
 
-export async function getFrontier(benchmark: string, date: Date, options: { mix?: BlendMix; mode?: ReferencePriceMode } = {}): Promise<Frontier> {
-  const b = await getBenchmarkOrThrow(benchmark);
+/**
+ * The frontier on a date with capability on one axis: a benchmark (its best score per model) or the
+ * capability index (`fw-ci-v1`, lib/analytics/capability-index.ts).
+ */
+export async function getFrontier(axis: string, date: Date, options: { mix?: BlendMix; mode?: ReferencePriceMode } = {}): Promise<Frontier> {
+  const index = axis === CAPABILITY_INDEX_VERSION;
+  const b = index ? null : await getBenchmarkOrThrow(axis);
   const version = await getAnalyticsVersion();
-  if (version.pending) return computeFrontier(benchmark, date, options);
-  return readThrough(version, "frontier", { benchmark, date, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference" }, async () => {
+  if (version.pending) return computeFrontier(axis, date, options);
+  return readThrough(version, "frontier", { benchmark: axis, date, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference" }, async () => {
     // one row per model priced that day: its segment's price is the reference price on the date
+    const capability = index
+      ? `LEFT JOIN (SELECT model_id, value AS score FROM model_index_values WHERE version = '${CAPABILITY_INDEX_VERSION}') bs ON bs.model_id = m.id`
+      : `LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = ${b!.id}`;
     const rows = await getPool().query<{ slug: string; name: string; lab: string; open_weights: boolean; reasoning: boolean; released_on: Date; score: number | null; input_usd: number; output_usd: number; basis: PriceSegment["basis"] }>(
       `SELECT m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on, bs.score, s.input_usd, s.output_usd, s.basis
-       FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id
-       LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = $1
-       WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $2::timestamptz AND m.released_on <= $2::timestamptz`,
-      [b.id, date],
+       FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id ${capability}
+       WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $1::timestamptz AND m.released_on <= $1::timestamptz`,
+      [date],
     );
     const models: FrontierModel[] = rows.rows.map((r) => ({
       slug: r.slug, name: r.name, labSlug: r.lab, openWeights: r.open_weights, reasoning: r.reasoning, releasedOn: r.released_on, capability: r.score,
@@ -224,7 +232,7 @@ export async function warmStandardReads(today: Date = new Date()): Promise<numbe
   const ago = (days: number) => new Date(day.getTime() - days * 86_400_000);
   const known = new Set((await getPool().query<{ slug: string }>(`SELECT slug FROM benchmarks`)).rows.map((r) => r.slug));
   const reads: (() => Promise<unknown>)[] = [];
-  for (const benchmark of STANDARD_FRONTIER_BENCHMARKS) if (known.has(benchmark)) reads.push(() => getFrontier(benchmark, day));
+  for (const axis of STANDARD_FRONTIER_AXES) if (known.has(axis) || axis === CAPABILITY_INDEX_VERSION) reads.push(() => getFrontier(axis, day));
   for (const level of CAPABILITY_LEVELS) {
     if (known.has(level.benchmark)) reads.push(() => getPriceTrend(level.benchmark, { score: level.threshold }, { from: STANDARD_TREND_FROM, to: day }));
   }
@@ -236,5 +244,5 @@ export async function warmStandardReads(today: Date = new Date()): Promise<numbe
   return reads.length;
 }
 
-export const STANDARD_FRONTIER_BENCHMARKS = ["mmlu", "mmlu-pro", "gpqa-diamond", "arena-elo"] as const;
+export const STANDARD_FRONTIER_AXES = [CAPABILITY_INDEX_VERSION, "mmlu", "mmlu-pro", "gpqa-diamond", "arena-elo"] as const;
 export const STANDARD_TREND_FROM = new Date("2023-01-01T00:00:00Z");

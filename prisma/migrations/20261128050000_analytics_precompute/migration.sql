@@ -36,6 +36,17 @@ ALTER TABLE "model_best_scores" ADD CONSTRAINT "model_best_scores_model_id_fkey"
 ALTER TABLE "model_best_scores" ADD CONSTRAINT "model_best_scores_benchmark_id_fkey" FOREIGN KEY ("benchmark_id") REFERENCES "benchmarks"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "model_best_scores_benchmark_id_score_idx" ON "model_best_scores"("benchmark_id", "score");
 
+-- Each model's capability index value (lib/analytics/capability-index.ts) per index version; only
+-- models whose coverage suffices have a row.
+CREATE TABLE "model_index_values" (
+    "model_id" INTEGER NOT NULL,
+    "version" TEXT NOT NULL,
+    "value" DOUBLE PRECISION NOT NULL,
+    "benchmarks_used" TEXT[],
+    CONSTRAINT "model_index_values_pkey" PRIMARY KEY ("model_id", "version")
+);
+ALTER TABLE "model_index_values" ADD CONSTRAINT "model_index_values_model_id_fkey" FOREIGN KEY ("model_id") REFERENCES "models"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Dated events of lib/analytics/movements.ts (price changes per offering, new leaders per
 -- benchmark, first threshold crossings of the standard rules), read by window.
 CREATE TABLE "analytics_events" (
