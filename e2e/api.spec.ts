@@ -13,6 +13,8 @@ test.describe("API over HTTP", () => {
     expect(h.counts.labs).toBeGreaterThanOrEqual(40);
     expect(h.counts.pricePoints).toBeGreaterThanOrEqual(300);
     expect(h.counts.benchmarkResults).toBeGreaterThanOrEqual(800);
+    // the worker folds the startup load into the precomputed analytics right after it
+    await expect.poll(async () => (await (await request.get("/api/health")).json()).analytics, { timeout: 60_000 }).toMatchObject({ pendingChanges: 0, lastRefreshAt: expect.any(String) });
   });
 
   test("models: cursor pagination walks every model exactly once", async ({ request }) => {

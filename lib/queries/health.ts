@@ -8,6 +8,8 @@ export interface Health {
   queue: { ok: boolean; jobs?: Record<string, number>; schedules?: number; error?: string };
   lastLoad: { source: string; runId: number; status: string; startedAt: string; finishedAt: string | null; inserted: number; updated: number; unchanged: number; rejected: number } | null;
   counts?: { labs: number; models: number; pricePoints: number; benchmarkResults: number; providers: number };
+  /** the precomputed analytics: last refresh, and changes waiting for the next one (reads stay correct meanwhile) */
+  analytics?: { lastRefreshAt: string | null; lastRefreshMs: number | null; pendingChanges: number };
 }
 
 export async function getHealth(): Promise<Health> {
@@ -45,5 +47,12 @@ export async function getHealth(): Promise<Health> {
   );
   const k = c.rows[0]!;
   health.counts = { labs: k.labs, models: k.models, pricePoints: k.price_points, benchmarkResults: k.results, providers: k.providers };
+  const a = await pool.query<{ finished_at: Date | null; duration_ms: number | null; pending: number }>(
+    `SELECT (SELECT finished_at FROM analytics_refreshes WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1) AS finished_at,
+            (SELECT duration_ms FROM analytics_refreshes WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1) AS duration_ms,
+            (SELECT count(*) FROM analytics_dirty)::int AS pending`,
+  );
+  const x = a.rows[0]!;
+  health.analytics = { lastRefreshAt: x.finished_at?.toISOString() ?? null, lastRefreshMs: x.duration_ms, pendingChanges: x.pending };
   return health;
 }
