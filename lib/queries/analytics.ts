@@ -244,5 +244,5 @@ export async function warmStandardReads(today: Date = new Date()): Promise<numbe
   return reads.length;
 }
 
-export const STANDARD_FRONTIER_AXES = [CAPABILITY_INDEX_VERSION, "mmlu", "mmlu-pro", "gpqa-diamond", "arena-elo"] as const;
+export const STANDARD_FRONTIER_AXES = [CAPABILITY_INDEX_VERSION, "mmlu", "gpqa-diamond"] as const;
 export const STANDARD_TREND_FROM = new Date("2023-01-01T00:00:00Z");
