@@ -44,7 +44,7 @@ export function ChartFrame({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const base = csv?.filename.replace(/\.csv$/, "") ?? id;
 
-  const svgElement = (): SVGSVGElement | null => bodyRef.current?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? bodyRef.current?.querySelector("svg") ?? null;
+  const svgElement = (): SVGSVGElement | null => bodyRef.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? bodyRef.current?.querySelector("svg") ?? null;
   const exportImage = async (kind: "svg" | "png") => {
     const svg = svgElement();
     if (!svg) return setExportNote("Nothing drawn to export.");

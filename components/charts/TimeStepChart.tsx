@@ -12,13 +12,13 @@ export function TimeStepChart({ data, format, yLabel }: { data: TimeChartData; f
   const vals = all.map((p) => p.value).filter((v): v is number => v !== null && (!data.log || v > 0));
   const lo = Math.min(...vals);
   const hi = Math.max(...vals);
-  const domain: [number, number] = data.log ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : [0, hi * 1.1 || 1];
+  const domain: [number, number | "auto"] = data.log ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : [0, "auto"];
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={{ top: 10, right: 16, bottom: 5, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis dataKey="t" type="number" scale="time" domain={[Math.min(...ts), Math.max(...ts)]} tickFormatter={(t: number) => monthFmt.format(new Date(t))} stroke="var(--muted)" allowDuplicatedCategory={false} minTickGap={24} />
-        <YAxis scale={data.log ? "log" : "linear"} domain={domain} allowDataOverflow tickFormatter={(v: number) => format(v)} stroke="var(--muted)" width={64} label={{ value: yLabel, angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12, dx: -2 }} />
+        <YAxis scale={data.log ? "log" : "linear"} domain={domain} allowDataOverflow tickFormatter={(v: number) => format(v)} stroke="var(--muted)" width={64} aria-label={yLabel} />
         <Tooltip content={(props) => <ChartTooltip {...props} format={format} />} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {data.series.map((s, i) => (
