@@ -6,7 +6,7 @@ import { ChartTooltip } from "./ChartTooltip";
 
 const monthFmt = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
 
-export function TimeStepChart({ data, format, yLabel }: { data: TimeChartData; format: (v: number) => string; yLabel: string }) {
+export function TimeStepChart({ data, format }: { data: TimeChartData; format: (v: number) => string }) {
   const all = data.series.flatMap((s) => s.points);
   const ts = all.map((p) => p.t);
   const vals = all.map((p) => p.value).filter((v): v is number => v !== null && (!data.log || v > 0));
@@ -18,7 +18,7 @@ export function TimeStepChart({ data, format, yLabel }: { data: TimeChartData; f
       <LineChart margin={{ top: 10, right: 16, bottom: 5, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis dataKey="t" type="number" scale="time" domain={[Math.min(...ts), Math.max(...ts)]} tickFormatter={(t: number) => monthFmt.format(new Date(t))} stroke="var(--muted)" allowDuplicatedCategory={false} minTickGap={24} />
-        <YAxis scale={data.log ? "log" : "linear"} domain={domain} allowDataOverflow tickFormatter={(v: number) => format(v)} stroke="var(--muted)" width={64} aria-label={yLabel} />
+        <YAxis scale={data.log ? "log" : "linear"} domain={domain} allowDataOverflow tickFormatter={(v: number) => format(v)} stroke="var(--muted)" width={64} />
         <Tooltip content={(props) => <ChartTooltip {...props} format={format} />} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {data.series.map((s, i) => (

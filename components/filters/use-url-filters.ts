@@ -8,7 +8,7 @@
  *   the server can load); isPending is true until the new render arrives.
  */
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import type { z } from "zod";
 import { readFilters, writeFilters, type FilterSchema } from "../../lib/schemas/url-filters";
 
@@ -17,12 +17,17 @@ export function useUrlFilters<S extends FilterSchema>(schema: S, mode: "client" 
   const pathname = usePathname();
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
-  const filters = useMemo(() => readFilters(schema, params ?? new URLSearchParams()), [schema, params]);
+  // the query string just written, until Next reports it through useSearchParams: inputs update at once
+  const [written, setWritten] = useState<string | null>(null);
+  const current = params?.toString() ?? "";
+  useEffect(() => setWritten(null), [current]);
+  const filters = useMemo(() => readFilters(schema, new URLSearchParams(written ?? current)), [schema, written, current]);
 
   const setFilters = useCallback(
     (patch: Partial<z.infer<S>>) => {
       const qs = writeFilters(schema, { ...filters, ...patch }).toString();
       const url = qs ? `${pathname}?${qs}` : pathname;
+      setWritten(qs);
       if (mode === "server") startTransition(() => router.replace(url, { scroll: false }));
       else window.history.replaceState(null, "", url);
     },

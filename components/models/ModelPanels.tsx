@@ -15,7 +15,7 @@ export function ModelPriceHistory({ model, prices, asOf }: { model: string; pric
     <ChartFrame id="price-history" title="Price history per provider" height={360}
       description={<>Blended 3:1 (input:output) list price per 1M tokens, standard tier; each step is a price change. {r.otherTierRows ? `${r.otherTierRows} batch, promotional or long-context rows are not drawn.` : null}</>}
       csv={r.csv} series={r.chart.series.length} points={r.windows.length} state={r.windows.length ? "ready" : "empty"} emptyMessage="No provider price recorded for this model." summary={r.summary}>
-      <TimeStepChart data={r.chart} format={(v) => `$${formatUsd(v)}`} yLabel="USD / 1M" />
+      <TimeStepChart data={r.chart} format={(v) => `$${formatUsd(v)}`} />
     </ChartFrame>
   );
 }

@@ -5,7 +5,8 @@ import { THEME_STORAGE_KEY } from "./theme-script";
 
 type Theme = "system" | "light" | "dark";
 const ORDER: Theme[] = ["system", "light", "dark"];
-const LABEL: Record<Theme, string> = { system: "Theme: system", light: "Theme: light", dark: "Theme: dark" };
+const ICON: Record<Theme, string> = { system: "◐", light: "☀", dark: "☾" };
+const LABEL: Record<Theme, string> = { system: "auto", light: "light", dark: "dark" };
 
 const listeners = new Set<() => void>();
 function subscribe(cb: () => void) {
@@ -32,8 +33,8 @@ export function ThemeToggle() {
     listeners.forEach((l) => l());
   }, []);
   return (
-    <button type="button" className="theme-toggle" onClick={cycle} data-testid="theme-toggle" data-theme-choice={theme} aria-label={`${LABEL[theme]} (change)`}>
-      {theme === "dark" ? "☾ Dark" : theme === "light" ? "☀ Light" : "◐ Auto"}
+    <button type="button" className="theme-toggle" onClick={cycle} data-testid="theme-toggle" data-theme-choice={theme} title="Change theme: auto (system), light, dark">
+      <span aria-hidden="true">{ICON[theme]}</span> Theme: {LABEL[theme]}
     </button>
   );
 }
