@@ -44,6 +44,7 @@ test.describe("labs", () => {
 
     await page.goto("/labs/deepseek");
     await expect(page.getByRole("heading", { level: 1, name: "DeepSeek" })).toBeVisible();
+    await expect(page).toHaveTitle("DeepSeek · FrontierWatch");
     const releases = chart(page, "lab-releases");
     await expect(releases).toHaveAttribute("data-series", "2");
     await expect(releases).toHaveAttribute("data-points", String(periodsSpanned(models.map((m) => m.released), "year")));

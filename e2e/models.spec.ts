@@ -52,6 +52,7 @@ test.describe("models", () => {
 
     await page.goto(`/models/${model.slug}`);
     await expect(page.getByRole("heading", { level: 1, name: model.name })).toBeVisible();
+    await expect(page).toHaveTitle(`${model.name} (Meta AI) · FrontierWatch`);
     const history = chart(page, "price-history");
     await expect(history).toHaveAttribute("data-series", String(providers.size));
     await expect(history).toHaveAttribute("data-points", String(standard.length));
@@ -74,6 +75,16 @@ test.describe("models", () => {
     const groq = standard.find((p) => p.provider === "groq")!;
     expect(csv.rows.find((r) => r.provider === "groq")).toMatchObject({ valid_from: groq.from, input_usd_per_1m: String(groq.input), output_usd_per_1m: String(groq.output), source: groq.source });
     await expectImageExports(page, "price-history");
+  });
+
+  test("says so when the API fails, instead of showing stale or empty rows", async ({ page }) => {
+    await page.goto("/models");
+    await expect(chart(page, "models-table")).toHaveAttribute("data-state", "ready");
+    await page.route("**/api/v1/models?*", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "down for the test" } }) }));
+    await page.getByTestId("models-open").selectOption("true");
+    await expect(chart(page, "models-table")).toHaveAttribute("data-state", "error", { timeout: 15_000 });
+    await expect(chart(page, "models-table").getByRole("alert")).toContainText("the API answered 503");
+    await expect(page.getByTestId("export-csv-models-table")).toBeDisabled();
   });
 
   test("an unknown model is a 404", async ({ page }) => {

@@ -48,6 +48,9 @@ test.describe("providers and hardware", () => {
     const prices = csv.rows.map((r) => Number(r.blended_3_1));
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     await expectImageExports(page, "spread");
+    // the curated data has no speed measurements: the price-vs-speed chart says so instead of drawing nothing
+    await expect(chart(page, "speed")).toHaveAttribute("data-state", "empty");
+    await expect(chart(page, "speed").getByRole("status").first()).toContainText("No speed measurement");
     await keepScreenshot(page, testInfo, "providers-spread");
 
     // picking another model changes the URL and re-renders the spread on the server

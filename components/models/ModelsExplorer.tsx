@@ -43,6 +43,7 @@ export function ModelsExplorer({ initial, initialFilters, labs }: { initial: Lis
     queryFn: ({ pageParam }) => fetchModels(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    retry: 1,
     initialData: sameFilters(filters, initialFilters) ? { pages: [initial], pageParams: [null] } : undefined,
   });
   const rows: ModelDto[] = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);

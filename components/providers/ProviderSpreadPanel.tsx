@@ -2,12 +2,13 @@
 /** One open model across providers: price per host (bars), speed where measured, hosts and spread. */
 import Link from "next/link";
 import { useMemo } from "react";
-import { prepareSpread } from "../../lib/charts/prepare-providers";
+import { prepareSpeedVsPrice, prepareSpread } from "../../lib/charts/prepare-providers";
 import { formatUsd } from "../../lib/charts/series";
 import type { ProviderSpreadDto, SpreadCandidate } from "../../lib/queries/providers";
 import { providersFilters } from "../../lib/schemas/dashboard-filters";
 import { BarsChart } from "../charts/BarsChart";
 import { ChartFrame } from "../charts/ChartFrame";
+import { XYScatterChart } from "../charts/XYScatterChart";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 export function ProviderSpreadPanel({ spread, candidates }: { spread: ProviderSpreadDto | null; candidates: SpreadCandidate[] }) {
@@ -15,7 +16,8 @@ export function ProviderSpreadPanel({ spread, candidates }: { spread: ProviderSp
   const { filters, setFilters, isPending } = useUrlFilters(providersFilters, "server");
   const selected = filters.model ?? spread?.model.slug ?? "";
   const prepared = useMemo(() => (spread ? prepareSpread(spread.rows, spread.date, `${spread.model.slug}-provider-spread-${spread.date}.csv`) : null), [spread]);
-  const speedKnown = spread?.rows.some((r) => r.tokensPerSecond !== null) ?? false;
+  const speed = useMemo(() => (spread ? prepareSpeedVsPrice(spread.rows, spread.date, `${spread.model.slug}-price-vs-speed-${spread.date}.csv`) : null), [spread]);
+  const speedKnown = (speed?.points ?? 0) > 0;
   return (
     <section aria-labelledby="spread-title" className="panel">
       <h2 id="spread-title">One open model across providers</h2>
@@ -41,6 +43,12 @@ export function ProviderSpreadPanel({ spread, candidates }: { spread: ProviderSp
             csv={prepared!.csv} series={prepared!.chart.series.length} points={prepared!.chart.rows.length} state={isPending ? "loading" : prepared!.chart.rows.length ? "ready" : "empty"}
             emptyMessage="No provider has a standard price for this model today." height={300}>
             <BarsChart data={prepared!.chart} format={(v) => `$${formatUsd(v)}`} />
+          </ChartFrame>
+          <ChartFrame id="speed" title="Price against speed" headingLevel={3} description="Each host's blended price and its latest measured output speed, coloured by hardware."
+            csv={speed!.csv} series={speed!.chart.series.length} points={speed!.points} state={isPending ? "loading" : speedKnown ? "ready" : "empty"} height={300}
+            emptyMessage="No speed measurement for this model's hosts yet: speeds come from the OpenRouter endpoints source, which has not run for this model."
+            summary={speed!.unmeasured ? `${speed!.unmeasured} of ${spread.rows.length} hosts have no speed measurement and are not plotted.` : undefined}>
+            <XYScatterChart data={speed!.chart} formatX={(v) => `$${formatUsd(v)}`} formatY={(v) => `${Math.round(v)} tok/s`} />
           </ChartFrame>
           <div className="table-scroll">
             <table className="data" data-testid="spread-table">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterProviders, prepareHardwareCounts, prepareSpread } from "./prepare-providers";
+import { filterProviders, prepareHardwareCounts, prepareSpeedVsPrice, prepareSpread } from "./prepare-providers";
 
 const p = (slug: string, over: Partial<Parameters<typeof filterProviders>[0][number]> = {}) => ({
   slug, name: slug.toUpperCase(), kind: "gpu_cloud", hardware: "gpu", country: "US", regions: ["us"], trainsOnPrompts: false as boolean | null, zeroDataRetention: null as boolean | null, sourceUrl: "https://x", ...over,
@@ -37,5 +37,19 @@ describe("prepareSpread", () => {
     ], "2025-01-01", "s.csv");
     expect(r.chart.rows.map((x) => [x.category, x.values.blended, x.date, x.source])).toEqual([["Groq", 0.64, "price valid from 2024-10-30", "https://s"], ["Together (fp8)", 0.88, "2025-01-01", "curated"]]);
     expect(r.csv.rows[1]).toEqual(["together", "gpu", "fp8", 0.88, 0.88, 0.88, 80, null, null]);
+  });
+});
+
+describe("prepareSpeedVsPrice", () => {
+  const row = (providerSlug: string, hardware: string, blended: number, tokensPerSecond: number | null) => ({ providerSlug, providerName: providerSlug, hardware, quantization: "", input: blended, output: blended, blended, tokensPerSecond, validFrom: "2025-01-01", sourceUrl: null });
+  it("plots measured offerings by hardware kind and counts the unmeasured", () => {
+    const r = prepareSpeedVsPrice([row("groq", "lpu", 0.6, 250), row("together", "gpu", 0.9, 80), row("deepinfra", "gpu", 0.3, 40), row("x", "gpu", 0.2, null)], "2025-06-01", "s.csv");
+    expect(r.chart.series.map((s) => [s.name, s.points.map((p) => [p.x, p.y])])).toEqual([["GPU", [[0.9, 80], [0.3, 40]]], ["LPU", [[0.6, 250]]]]);
+    expect(r.points).toBe(3);
+    expect(r.unmeasured).toBe(1);
+    expect(r.csv.rows.map((x) => x[0])).toEqual(["groq", "together", "deepinfra"]);
+  });
+  it("is empty when nothing was measured", () => {
+    expect(prepareSpeedVsPrice([row("x", "gpu", 1, null)], "2025-06-01", "s.csv").chart.series).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The providers page: the data-policy filters, hardware counts, and one model's provider spread as bars. */
 import type { ProvidersFilters } from "../schemas/dashboard-filters";
 import { csvTable, type CsvTable } from "./csv";
-import type { BarChartData, BarRow } from "./series";
+import type { BarChartData, BarRow, XYChartData, XYPoint } from "./series";
 
 export interface ProviderRow {
   slug: string;
@@ -69,5 +69,30 @@ export function prepareSpread(rows: SpreadInputRow[], date: string, filename: st
       { header: "input_usd_per_1m", value: (r) => r.input }, { header: "output_usd_per_1m", value: (r) => r.output }, { header: "blended_3_1", value: (r) => Math.round(r.blended * 1e6) / 1e6 },
       { header: "tokens_per_second", value: (r) => r.tokensPerSecond }, { header: "valid_from", value: (r) => r.validFrom }, { header: "source", value: (r) => r.sourceUrl },
     ], rows),
+  };
+}
+
+/** Price against speed, one series per hardware kind; offerings without a speed measurement are left out (and counted). */
+export function prepareSpeedVsPrice(rows: SpreadInputRow[], date: string, filename: string): { chart: XYChartData; csv: CsvTable; points: number; unmeasured: number } {
+  const measured = rows.filter((r) => r.tokensPerSecond !== null);
+  const byHardware = new Map<string, XYPoint[]>();
+  for (const r of measured) {
+    byHardware.set(r.hardware, [...(byHardware.get(r.hardware) ?? []), {
+      x: Math.round(r.blended * 1e6) / 1e6, y: r.tokensPerSecond!, label: r.quantization ? `${r.providerName} (${r.quantization})` : r.providerName,
+      date: r.validFrom ? `price valid from ${r.validFrom}` : date, source: r.sourceUrl ?? "curated",
+    }]);
+  }
+  return {
+    chart: {
+      series: [...byHardware].sort(([a], [b]) => a.localeCompare(b)).map(([hw, points]) => ({ key: hw, name: hw.toUpperCase(), points })),
+      x: { name: "Blended 3:1", unit: "USD per 1M tokens" },
+      y: { name: "Speed", unit: "tokens/s" },
+    },
+    csv: csvTable(filename, [
+      { header: "provider", value: (r: SpreadInputRow) => r.providerSlug }, { header: "hardware", value: (r) => r.hardware }, { header: "quantization", value: (r) => r.quantization },
+      { header: "blended_3_1", value: (r) => Math.round(r.blended * 1e6) / 1e6 }, { header: "tokens_per_second", value: (r) => r.tokensPerSecond }, { header: "source", value: (r) => r.sourceUrl },
+    ], measured),
+    points: measured.length,
+    unmeasured: rows.length - measured.length,
   };
 }

@@ -59,3 +59,17 @@ export function formatUsd(v: number): string {
   if (v === 0) return "0";
   return v.toPrecision(2);
 }
+
+export interface XYPoint {
+  x: number;
+  y: number;
+  date: string;
+  source: string;
+  label?: string;
+}
+
+export interface XYChartData {
+  series: { key: string; name: string; points: XYPoint[] }[];
+  x: { name: string; unit: string };
+  y: { name: string; unit: string };
+}

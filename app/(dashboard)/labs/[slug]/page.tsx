@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { LabReleasesChart } from "../../../../components/labs/LabCharts";
 import { LabBestScores, LabPrices } from "../../../../components/labs/LabTables";
 import { getLab } from "../../../../lib/queries/labs";
@@ -10,17 +11,18 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// one read per request, shared by the metadata and the page
+const loadLab = cache(async (slug: string) => (slugParam.safeParse(slug).success ? getLab(slug) : null));
+
 async function load(params: Props["params"]) {
-  const { slug } = await params;
-  if (!slugParam.safeParse(slug).success) notFound();
-  const lab = await getLab(slug);
+  const lab = await loadLab((await params).slug);
   if (!lab) notFound();
   return lab;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  return { title: slugParam.safeParse(slug).success ? `Lab ${slug}` : "Lab" };
+  const lab = await loadLab((await params).slug);
+  return { title: lab ? lab.lab.name : "Lab not found" };
 }
 
 export default async function LabPage({ params }: Props) {

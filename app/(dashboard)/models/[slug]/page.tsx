@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ModelPriceHistory, ModelProviders, ModelResults } from "../../../../components/models/ModelPanels";
 import { isoDay } from "../../../../lib/dates";
 import { getModelDetail } from "../../../../lib/queries/model-detail";
@@ -10,15 +11,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// one read per request, shared by the metadata and the page
+const loadModel = cache(async (slug: string) => (slugParam.safeParse(slug).success ? getModelDetail(slug) : null));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  return { title: slugParam.safeParse(slug).success ? slug : "Model" };
+  const detail = await loadModel((await params).slug);
+  return { title: detail ? `${detail.model.name} (${detail.model.lab.name})` : "Model not found" };
 }
 
 export default async function ModelPage({ params }: Props) {
-  const { slug } = await params;
-  if (!slugParam.safeParse(slug).success) notFound();
-  const detail = await getModelDetail(slug);
+  const detail = await loadModel((await params).slug);
   if (!detail) notFound();
   const { model, prices, results, offerings, news } = detail;
   const params_ = model.paramsTotalB ? `${model.paramsTotalB}B${model.paramsActiveB ? ` (${model.paramsActiveB}B active)` : ""}` : "not published";
