@@ -20,6 +20,20 @@ test.describe("dashboard shell", () => {
     await expect(page.locator("#content")).toBeFocused();
   });
 
+  test("filters and charts work from the keyboard", async ({ page }) => {
+    await page.goto("/labs");
+    await page.getByTestId("labs-country").focus();
+    await page.keyboard.press("ArrowDown"); // first country in the list
+    await expect(page).toHaveURL(/\/labs\?country=[A-Z]{2}$/);
+    await page.goto("/labs/deepseek");
+    // the chart surface takes focus, and the arrow keys move its tooltip from bar to bar
+    const surface = page.getByTestId("chart-lab-releases").locator(".recharts-wrapper > svg.recharts-surface");
+    await expect(surface).toHaveAttribute("tabindex", "0");
+    await surface.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("chart-lab-releases").locator(".chart-tooltip")).toContainText("Date:");
+  });
+
   test("dark mode follows the system, and a chosen theme survives a reload without a flash", async ({ page }, testInfo) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto("/labs");
