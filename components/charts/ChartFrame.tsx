@@ -31,12 +31,14 @@ export interface ChartFrameProps {
   /** one sentence that says what the chart shows, read by screen readers and printed below */
   summary?: string;
   headingLevel?: 2 | 3;
+  /** inputs that choose what the chart shows; stay in place whatever the state */
+  controls?: ReactNode;
   children?: ReactNode;
 }
 
 export function ChartFrame({
   id, title, description, csv, series, points, state = "ready", emptyMessage = "No data for this selection.", errorMessage,
-  height = 320, image = true, summary, headingLevel = 2, children,
+  height = 320, image = true, summary, headingLevel = 2, controls, children,
 }: ChartFrameProps) {
   const headingId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -76,6 +78,7 @@ export function ChartFrame({
           ) : null}
         </div>
       </header>
+      {controls}
       <div ref={bodyRef} className={`chart-body${height === "auto" ? " auto" : ""}`} style={style} aria-busy={state === "loading"}>
         {state === "loading" ? <p className="chart-state skeleton" role="status">Loading…</p>
           : state === "error" ? <p className="chart-state error" role="alert">Could not load this chart{errorMessage ? `: ${errorMessage}` : "."}</p>
