@@ -22,7 +22,7 @@ const SIZE_BUCKET = /^(fireworks-ai|together-ai)-|^ft:|\/ft:/;
 const NOT_A_LANGUAGE_MODEL = /(^|[/._-])(embed|embedding|tts|transcribe|whisper|flux|image|rerank|moderation|native-audio|live|ocr|guardian|ttm)([/._-]|$)/i;
 
 const cost = z.number().finite().optional();
-const entrySchema = z.looseObject({
+const entrySchema = z.object({
   litellm_provider: z.string().min(1),
   mode: z.string().optional(),
   input_cost_per_token: cost,
@@ -39,7 +39,23 @@ const entrySchema = z.looseObject({
   input_cost_per_token_above_200k_tokens: cost,
   output_cost_per_token_above_200k_tokens: cost,
 });
-const payloadSchema = z.record(z.string(), z.unknown());
+const ENTRY_FIELDS = Object.keys(entrySchema.shape);
+
+/**
+ * The fields of an entry that the schema checks, copied out of it. Entries carry dozens of other
+ * keys (context windows, feature flags, per-image and per-second prices); handing zod the whole
+ * entry made it walk and copy all of them, which was most of the parse time. Zod still checks every
+ * field we read, and a value that is not an object goes to zod as it is, to be rejected.
+ */
+function fieldsToCheck(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const picked: Record<string, unknown> = {};
+  for (const key of ENTRY_FIELDS) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) picked[key] = v;
+  }
+  return picked;
+}
 
 /** LiteLLM's provider keys → FrontierWatch provider slugs. */
 export const LITELLM_PROVIDERS: Record<string, string> = {
@@ -55,17 +71,17 @@ export const LITELLM_PROVIDERS: Record<string, string> = {
 };
 
 export function parseLitellm(raw: string, ctx: ParseContext): ParseResult {
-  const doc = payloadSchema.safeParse(parseJsonPayload(raw, "LiteLLM price map"));
-  if (!doc.success || Array.isArray(doc.data)) throw new Error("payload does not match the LiteLLM price map: expected an object keyed by model id");
+  const doc = parseJsonPayload(raw, "LiteLLM price map");
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new Error("payload does not match the LiteLLM price map: expected an object keyed by model id");
   const records: PriceRecord[] = [];
   const rejections: Rejection[] = [];
   let entries = 0;
-  for (const [key, value] of Object.entries(doc.data)) {
+  for (const [key, value] of Object.entries(doc)) {
     if (SKIP_KEYS.has(key)) continue;
     entries++;
     const mode = (value as { mode?: unknown } | null)?.mode;
     if ((typeof mode === "string" && !TEXT_MODES.has(mode)) || SIZE_BUCKET.test(key) || NOT_A_LANGUAGE_MODEL.test(key)) continue;
-    const e = entrySchema.safeParse(value);
+    const e = entrySchema.safeParse(fieldsToCheck(value));
     if (!e.success) {
       const issue = e.error.issues[0]!;
       rejections.push({ file: "litellm", record: key, field: issue.path.join(".") || "(entry)", reason: issue.message });
