@@ -56,6 +56,10 @@ export function pickAlias(entries: AliasEntry[] | undefined, at: Date | undefine
   return [...windowed].sort((a, b) => (b.from ?? -Infinity) - (a.from ?? -Infinity))[0]!.modelId;
 }
 
+const DAY_MS = 86_400_000;
+/** the UTC day of a time, as a number: the cache key's date part without formatting a string per call */
+const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
+
 export async function loadResolver(db: Db, providerMap: Record<string, string> | ((name: string) => string | undefined)): Promise<Resolver> {
   const models = await db.query<{ id: number; slug: string; lab_slug: string; released_on: Date | null }>(`SELECT m.id, m.slug, l.slug AS lab_slug, m.released_on FROM models m JOIN labs l ON l.id = m.lab_id`);
   const byId = new Map(models.rows.map((m) => [m.id, m]));
@@ -70,11 +74,15 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
   const providers = await db.query<{ id: number; slug: string }>(`SELECT id, slug FROM providers`);
   const providerBySlug = new Map(providers.rows.map((p) => [p.slug, p]));
   const cache = new Map<string, ResolvedModel | null>();
+  const knowsAnyCandidate = (id: string) => {
+    for (const c of aliasCandidatesLazy(id)) if (aliasMap.has(c)) return true;
+    return false;
+  };
   const mapProvider = typeof providerMap === "function" ? providerMap : (n: string) => providerMap[n] ?? providerMap[n.toLowerCase()];
 
   return {
     model(sourceId, host, at) {
-      const cacheKey = `${host ?? ""}\u0000${sourceId}\u0000${at ? at.toISOString().slice(0, 10) : ""}`;
+      const cacheKey = `${host ?? ""}\u0000${sourceId}\u0000${at ? dayOf(at) : ""}`;
       if (cache.has(cacheKey)) return cache.get(cacheKey)!;
       let found: ResolvedModel | null = null;
       // "qwen/…" must be an Alibaba model; but in "databricks/databricks-claude-…" or
@@ -99,7 +107,7 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
         // ("azure_ai/mistral-small" names one model where bare "mistral-small" is ambiguous).
         const tail = unrouted.split("/").slice(-1)[0]!;
         found = search(tail);
-        if (!found && ![...aliasCandidatesLazy(tail)].some((c) => aliasMap.has(c))) found = search(sourceId);
+        if (!found && !knowsAnyCandidate(tail)) found = search(sourceId);
       } else {
         found = search(sourceId);
       }
