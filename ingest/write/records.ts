@@ -98,20 +98,26 @@ async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, o
       continue;
     }
     const k = `${m.modelId}|${p.id}|${r.tier}`;
-    groups.set(k, [...(groups.get(k) ?? []), { r, modelId: m.modelId, providerId: p.id, exact: m.via === normaliseAlias(r.modelId) }]);
+    const item = { r, modelId: m.modelId, providerId: p.id, exact: m.via === normaliseAlias(r.modelId) };
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   if (groups.size === 0) return;
 
   const pairs = [...new Map([...groups.values()].map((g) => [`${g[0]!.modelId}|${g[0]!.providerId}`, g[0]!])).values()];
+  const modelIds = pairs.map((i) => i.modelId);
+  const providerIds = pairs.map((i) => i.providerId);
   await db.query(
     `INSERT INTO offerings (model_id, provider_id, quantization, provider_model_id, source_id)
-     SELECT model_id, provider_id, '', provider_model_id, $1 FROM jsonb_to_recordset($2::jsonb) AS x(model_id int, provider_id int, provider_model_id text)
+     SELECT model_id, provider_id, '', provider_model_id, $1 FROM unnest($2::int[], $3::int[], $4::text[]) AS x(model_id, provider_id, provider_model_id)
      ON CONFLICT (model_id, provider_id, quantization) DO NOTHING`,
-    [ctx.sourceId, JSON.stringify(pairs.map((i) => ({ model_id: i.modelId, provider_id: i.providerId, provider_model_id: i.r.modelId })))],
+    [ctx.sourceId, modelIds, providerIds, pairs.map((i) => i.r.modelId)],
   );
+  // a second statement, so that it also sees an offering another transaction committed meanwhile
   const off = await db.query<{ id: number; model_id: number; provider_id: number }>(
-    `SELECT id, model_id, provider_id FROM offerings WHERE quantization = '' AND (model_id, provider_id) IN (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(model_id int, provider_id int))`,
-    [JSON.stringify(pairs.map((i) => ({ model_id: i.modelId, provider_id: i.providerId })))],
+    `SELECT id, model_id, provider_id FROM offerings WHERE quantization = '' AND (model_id, provider_id) IN (SELECT * FROM unnest($1::int[], $2::int[]))`,
+    [modelIds, providerIds],
   );
   const offeringId = new Map(off.rows.map((o) => [`${o.model_id}|${o.provider_id}`, o.id]));
   const current = await loadCurrentLedgers(db, ctx.sourceId, off.rows.map((o) => o.id));
