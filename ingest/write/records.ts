@@ -40,6 +40,19 @@ const components = (r: PriceRecord): PriceComponents => ({
   input: r.input, output: r.output, cachedInput: r.cachedInput ?? null, cacheWrite: r.cacheWrite ?? null, reasoning: r.reasoning ?? null, perRequest: r.perRequest ?? null,
 });
 
+/**
+ * Resolves the records' model ids ahead of the write, with the arguments the write will use, so
+ * the answers wait in the resolver's cache: the payload source does this while the raw snapshot is
+ * being stored, which takes the CPU work out of the transaction. Counts nothing and writes nothing;
+ * a model added during the write clears the cache, and its ids are resolved again.
+ */
+export function resolveAhead(records: SourceRecord[], ctx: Pick<RecordsContext, "resolver" | "observedAt">): void {
+  for (const r of records) {
+    if (r.type === "price") ctx.resolver.model(r.modelId, r.provider, r.validFrom ?? ctx.observedAt);
+    else if (r.type === "score") ctx.resolver.model(r.modelId, undefined, r.measuredOn);
+  }
+}
+
 export async function writeRecords(db: Db, records: SourceRecord[], ctx: RecordsContext): Promise<RecordsOutcome> {
   const out: RecordsOutcome = { counts: emptyCounts(), rejections: [], considered: 0, matched: 0, unmatched: new Map(), duplicates: 0, notes: [] };
   const miss = (alias: string, sample: unknown) => {
