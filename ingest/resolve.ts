@@ -74,9 +74,11 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
   const providers = await db.query<{ id: number; slug: string }>(`SELECT id, slug FROM providers`);
   const providerBySlug = new Map(providers.rows.map((p) => [p.slug, p]));
   const cache = new Map<string, ResolvedModel | null>();
-  const knowsAnyCandidate = (id: string) => {
-    for (const c of aliasCandidatesLazy(id)) if (aliasMap.has(c)) return true;
-    return false;
+  const hostKeys = new Map<string, string>(); // a source names few hosts, each thousands of times
+  const hostKey = (host: string) => {
+    let k = hostKeys.get(host);
+    if (k === undefined) hostKeys.set(host, (k = normaliseAlias(host).replace(/_/g, "-")));
+    return k;
   };
   const mapProvider = typeof providerMap === "function" ? providerMap : (n: string) => providerMap[n] ?? providerMap[n.toLowerCase()];
 
@@ -89,11 +91,16 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
       // "tencent/deepseek-v4" the prefix is the host serving someone else's model
       const unrouted = sourceId.replace(/^openrouter\//, "");
       const prefix = unrouted.toLowerCase().split("/").slice(-2, -1)[0];
-      const routed = Boolean(host && prefix && normaliseAlias(host).replace(/_/g, "-") === prefix.replace(/_/g, "-"));
+      const routed = Boolean(host && prefix && hostKey(host) === prefix.replace(/_/g, "-"));
       const expectedLab = routed ? undefined : labOfPrefixedId(unrouted);
+      let anyKnown = false; // whether the last search met a candidate the alias table has, at any time
       const search = (start: string): ResolvedModel | null => {
+        anyKnown = false;
         for (const candidate of aliasCandidatesLazy(start)) {
-          const id = pickAlias(aliasMap.get(candidate), at);
+          const entries = aliasMap.get(candidate);
+          if (entries === undefined) continue;
+          anyKnown = true;
+          const id = pickAlias(entries, at);
           if (id === undefined) continue;
           const m = byId.get(id)!;
           if (expectedLab && m.lab_slug !== expectedLab) continue; // e.g. "qwen/..." must be an Alibaba model
@@ -107,7 +114,7 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
         // ("azure_ai/mistral-small" names one model where bare "mistral-small" is ambiguous).
         const tail = unrouted.split("/").slice(-1)[0]!;
         found = search(tail);
-        if (!found && !knowsAnyCandidate(tail)) found = search(sourceId);
+        if (!found && !anyKnown) found = search(sourceId); // a fruitless search has tried every candidate of the tail
       } else {
         found = search(sourceId);
       }
