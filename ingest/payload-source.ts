@@ -70,17 +70,11 @@ async function readPayload(ctx: RunContext, url: string, spec: PayloadSourceSpec
 }
 
 /** Stores the payload's bytes as a raw snapshot and remembers its validators for the next conditional GET. */
-async function keepSnapshot(db: Pick<PoolClient, "query">, ctx: RunContext, url: string, payload: Payload): Promise<number> {
+function keepSnapshot(db: Pick<PoolClient, "query">, ctx: RunContext, url: string, payload: Payload): Promise<number> {
   const { bytes, http } = payload;
-  const snapshotId = await storeSnapshot(db, ctx.sourceId, ctx.runId, { bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus });
-  if (!url.startsWith("file:")) {
-    await db.query(
-      `INSERT INTO fetch_validators (source_id, url, etag, last_modified, snapshot_id) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (source_id, url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, snapshot_id = EXCLUDED.snapshot_id, fetched_at = now()`,
-      [ctx.sourceId, url, http.etag, http.lastModified, snapshotId],
-    );
-  }
-  return snapshotId;
+  return storeSnapshot(db, ctx.sourceId, ctx.runId, {
+    bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus, rememberValidators: !url.startsWith("file:"),
+  });
 }
 
 export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
