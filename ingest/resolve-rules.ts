@@ -9,13 +9,16 @@ const BEDROCK_VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwe
 /** Prefixes that name a route, not the model (LiteLLM provider keys, OpenRouter-style hosts). */
 const ROUTE_PREFIX = /^(openrouter|bedrock|bedrock_converse|azure|azure_ai|vertex_ai|vertex_ai_beta|gemini|together_ai|fireworks_ai|deepinfra|groq|cerebras|sambanova|novita|nebius|hyperbolic|replicate|lambda_ai|anyscale|perplexity|xai|deepseek|mistral|dashscope|moonshot|zai|minimax|cohere|cohere_chat|ai21|anthropic|openai|text-completion-openai|text-completion-codestral|friendliai|cloudflare|ollama|ollama_chat|watsonx|oci|snowflake|databricks|vercel_ai_gateway|github_copilot|gmi|wandb|ovhcloud|nscale|scaleway|llamagate|gradient_ai|baseten|parasail|siliconflow|chutes|featherless_ai|nvidia_nim|volcengine|codestral|bedrock_mantle|llamagate|voyage|lemonade|heroku|datarobot|aiml|v0|morph|dashscope-intl)\//;
 
+/** Printable ASCII without whitespace: normaliseAlias of such a string is its lower case. */
+const PLAIN = /^[!-~]*$/;
+
 /** Candidates in order, produced lazily: the resolver stops at the first one the alias table knows. */
 export function* aliasCandidatesLazy(id: string): Generator<string> {
   const seen = new Set<string>();
   // the normal form of s when it is a new candidate, else "" (a plain function, not a nested
   // generator: one generator per id instead of one per candidate keeps resolution cheap)
   const fresh = (s: string): string => {
-    const n = normaliseAlias(s);
+    const n = PLAIN.test(s) ? s.toLowerCase() : normaliseAlias(s);
     if (!n || seen.has(n)) return "";
     seen.add(n);
     return n;
