@@ -135,7 +135,13 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
         // and resolves (the query is on the wire before the synchronous parse starts); it is
         // awaited before the write, and a failure to store it fails the run as before.
         const snapshotClient = await ctx.pool.connect();
-        const snapshotStored = keepSnapshot(snapshotClient, ctx, url, payload).finally(() => snapshotClient.release());
+        const snapshotStored = keepSnapshot(snapshotClient, ctx, url, payload).then(
+          (id) => (snapshotClient.release(), id),
+          (err: Error) => {
+            snapshotClient.release(err); // as pool.query does: a client whose query failed is not reused
+            throw err;
+          },
+        );
         const t2 = performance.now();
         let parsed: ParseResult | undefined;
         let parseError: Error | undefined;
