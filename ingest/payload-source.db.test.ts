@@ -102,6 +102,7 @@ describe("faults in a fetched source", () => {
         "o3": { litellm_provider: "openai", mode: "chat", input_cost_per_token: -2e-6, output_cost_per_token: 8e-6 },
         "gpt-4.1": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 5, output_cost_per_token: 8e-6 },
       }), { "Content-Type": "application/json" }),
+      "/unstorable.json": respond(200, JSON.stringify({ "gpt-4o": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 3.1e-6, output_cost_per_token: 1.21e-5 } }), { "Content-Type": "application/json", ETag: '"unstorable"' }),
     });
   });
   afterAll(() => server.close());
@@ -129,6 +130,23 @@ describe("faults in a fetched source", () => {
     const kept = await pool().query<{ byte_size: number }>(
       `SELECT rs.byte_size FROM raw_snapshots rs JOIN ingest_run_snapshots l ON l.snapshot_id = rs.id WHERE l.run_id = $1`, [r.runId]);
     expect(kept.rows).toEqual([{ byte_size: 5000 }]);
+  }, 60_000);
+
+  it("fails the run and writes nothing when the raw snapshot cannot be stored", async () => {
+    // the snapshot is stored while the payload is parsed and the write begins; the write must not commit without it
+    await pool().query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no space left (test)'; END $$`);
+    await pool().query(`CREATE TRIGGER refuse_snapshot BEFORE INSERT ON raw_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()`);
+    try {
+      const before = await snapshot();
+      const r = await runSource(pool(), "litellm", "test", { urls: [server.url("/unstorable.json")], asOf: new Date("2031-01-01T00:00:00Z") });
+      expect(r.status).toBe("failed");
+      expect(r.message).toMatch(/no space left \(test\)/);
+      expect(await snapshot()).toEqual(before);
+      const remembered = await pool().query(`SELECT 1 FROM fetch_validators WHERE url = $1`, [server.url("/unstorable.json")]);
+      expect(remembered.rowCount).toBe(0); // the next run fetches it in full, not a 304
+    } finally {
+      await pool().query(`DROP TRIGGER refuse_snapshot ON raw_snapshots; DROP FUNCTION refuse_snapshot()`);
+    }
   }, 60_000);
 
   it("rejects a negative and an absurd price with their reasons and keeps the good record", async () => {

@@ -131,17 +131,24 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
         mark("fetchMs", t0);
         const t1 = performance.now();
 
-        // The raw snapshot is sent to Postgres first and stored there while this process parses
-        // and resolves (the query is on the wire before the synchronous parse starts); it is
-        // awaited before the write, and a failure to store it fails the run as before.
+        // The raw snapshot is sent to Postgres first and stored there, on its own connection, while
+        // this process parses and resolves (the query is on the wire before the synchronous parse
+        // starts) and while the write transaction begins: the write awaits it before the first row
+        // that names it, and always before COMMIT, so nothing commits without its raw snapshot. A
+        // failure to store it fails the run, as before.
         const snapshotClient = await ctx.pool.connect();
         const snapshotStored = keepSnapshot(snapshotClient, ctx, url, payload).then(
-          (id) => (snapshotClient.release(), id),
+          (id) => {
+            snapshotClient.release();
+            mark("snapshotMs", t1);
+            return id;
+          },
           (err: Error) => {
             snapshotClient.release(err); // as pool.query does: a client whose query failed is not reused
             throw err;
           },
         );
+        snapshotStored.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
         const t2 = performance.now();
         let parsed: ParseResult | undefined;
         let parseError: Error | undefined;
@@ -160,9 +167,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           }
           mark("resolveMs", t);
         }
-        const snapshotId = await snapshotStored;
-        mark("snapshotMs", t1);
         if (!parsed) {
+          await snapshotStored;
           errors.push({ url, reason: parseError!.message });
           continue;
         }
@@ -172,7 +178,8 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
         const client = await ctx.pool.connect();
         try {
           await client.query("BEGIN");
-          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId, observedAt, resolver, linkNews });
+          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId: snapshotStored, observedAt, resolver, linkNews });
+          await snapshotStored;
           const pause = getEnv().INGEST_TEST_PAUSE_MS;
           if (pause) {
             ctx.log.warn({ pauseMs: pause }, "test pause before commit");
@@ -190,6 +197,7 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           if (w.duplicates) notes.push(`${w.duplicates} records skipped as duplicates (several ids for one model)`);
         } catch (err) {
           await client.query("ROLLBACK").catch(() => {});
+          await snapshotStored; // a snapshot that could not be stored fails the run (this throws), not just this payload
           errors.push({ url, reason: `write failed and was rolled back: ${(err as Error).message}` });
         } finally {
           client.release();

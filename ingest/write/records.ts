@@ -18,7 +18,11 @@ type Db = Pick<pg.PoolClient, "query">;
 export interface RecordsContext {
   sourceId: number;
   runId: number;
-  snapshotId: number | null;
+  /**
+   * the raw snapshot the records come from; may still be being stored when the write starts, and
+   * is awaited before the first row that names it
+   */
+  snapshotId: number | null | Promise<number | null>;
   observedAt: Date;
   resolver: Resolver;
   /** links news to labs and models; provided by the news adapter */
@@ -134,6 +138,7 @@ async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, o
   );
   const offeringId = new Map(off.rows.map((o) => [`${o.model_id}|${o.provider_id}`, o.id]));
   const current = await loadCurrentLedgers(db, ctx.sourceId, off.rows.map((o) => o.id));
+  const snapshotId = await ctx.snapshotId;
   const plan: Parameters<typeof applyLedgerPlan>[1] = { insert: [], close: [], supersede: [], unchanged: 0 };
 
   for (const items of groups.values()) {
@@ -162,7 +167,7 @@ async function writePrices(db: Db, prices: PriceRecord[], ctx: RecordsContext, o
     plan.supersede.push(...p.supersede);
     plan.close.push(...p.close);
     plan.unchanged += p.unchanged;
-    for (const row of p.insert) plan.insert.push({ ...row, offeringId: oid, tier: first.r.tier, snapshotId: ctx.snapshotId } satisfies PlannedInsert);
+    for (const row of p.insert) plan.insert.push({ ...row, offeringId: oid, tier: first.r.tier, snapshotId } satisfies PlannedInsert);
   }
   await applyLedgerPlan(db, plan, ctx);
   out.counts.inserted += plan.insert.length;
@@ -211,7 +216,7 @@ async function writeScores(db: Db, scores: ScoreRecord[], ctx: RecordsContext, o
      ON CONFLICT (model_id, benchmark_id, source_id, settings, measured_on) DO UPDATE SET score = EXCLUDED.score, cost_usd = EXCLUDED.cost_usd, source_url = EXCLUDED.source_url, run_id = EXCLUDED.run_id, snapshot_id = EXCLUDED.snapshot_id
        WHERE (benchmark_results.score, benchmark_results.cost_usd, benchmark_results.source_url) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.cost_usd, EXCLUDED.source_url)
      RETURNING (xmax = 0) AS inserted`,
-    [ctx.sourceId, ctx.runId, ctx.snapshotId, JSON.stringify([...rows.values()])],
+    [ctx.sourceId, ctx.runId, await ctx.snapshotId, JSON.stringify([...rows.values()])],
   );
   const inserted = res.rows.filter((r) => r.inserted).length;
   out.counts.inserted += inserted;
@@ -245,7 +250,7 @@ async function createCatalogueModels(db: Db, facts: ModelFactRecord[], ctx: Reco
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (slug) DO NOTHING RETURNING id`,
       [slug, name, labId, slug.replace(/-(\d{4}-?\d{2}-?\d{2}|\d{4})$/, ""), f.releasedOn!.toISOString().slice(0, 10), f.openWeights ?? false, f.license ?? (f.openWeights ? "unknown (open weights)" : "proprietary"),
         f.paramsTotalB ?? null, f.contextWindow ?? null, f.modalities?.length ? f.modalities : ["text"], f.reasoning ?? false, /coder|codestral|devstral|code/.test(slug) ? "code" : "general",
-        f.sourceUrl ?? "https://openrouter.ai/models", ctx.sourceId, ctx.runId, ctx.snapshotId],
+        f.sourceUrl ?? "https://openrouter.ai/models", ctx.sourceId, ctx.runId, await ctx.snapshotId],
     );
     const id = r.rows[0]?.id;
     if (!id) continue;
