@@ -1,8 +1,9 @@
 /**
  * bench/ingest: full ingest of the 2026-07 LiteLLM copy and of an OpenRouter copy, served over HTTP
  * from 127.0.0.1; then the same again with no change (with the 304 short-cut, and without it, i.e.
- * fetch + parse + compare); and a plain COPY of the same price rows into a copy of the table, as
- * the floor. Prints records/s, wall time and peak RSS.
+ * fetch + parse + compare); and a plain COPY of the same price rows: into price_points itself
+ * (the issue's "same table", rolled back), and, as lower floors, into a copy of the table without
+ * foreign keys and one with them. Prints records/s, wall time and peak RSS.
  * The first LiteLLM ingest is the first HTTP request and the first payload write of the process, so
  * it also pays for loading Node's fetch (undici) and for compiling the write path. The same ingest
  * is then repeated in the warm process on a fresh copy of the curated-only database, as a long-lived
@@ -96,6 +97,20 @@ for (const [col, ref] of [["offering_id", "offerings"], ["source_id", "sources"]
 }
 const copyFk = await timed("copy fk", () => pool.query(`COPY price_points_copy_fk (offering_id, tier, valid_from, valid_to, observed_at, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id) FROM '${csvFile}' WITH (FORMAT csv)`));
 console.log(`  (reference: the same COPY into a table with price_points' four foreign keys: ${copyFk.ms.toFixed(1)} ms)`);
+// the issue's definition: the same rows COPYed into the same table, price_points itself, with its
+// foreign keys, indexes and triggers; the run's own rows are taken out first and everything is
+// rolled back, so the database is left as it was
+const same = await pool.connect();
+let copySame: { ms: number };
+try {
+  await same.query("BEGIN");
+  await same.query(`DELETE FROM price_points WHERE run_id = $1`, [lit.value.runId]);
+  copySame = await timed("copy same table", () => same.query(`COPY price_points (offering_id, tier, valid_from, valid_to, observed_at, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id) FROM '${csvFile}' WITH (FORMAT csv)`));
+} finally {
+  await same.query("ROLLBACK");
+  same.release();
+}
+console.log(`COPY of the same rows into the same table (price_points: foreign keys, indexes, triggers; rolled back): ${copySame.ms.toFixed(1)} ms; full LiteLLM ingest (cold process) / that COPY = ${(lit.ms / copySame.ms).toFixed(1)}×`);
 
 // the same full ingest again, in this now warm process, on a fresh database prepared the same way
 // (migrations, then the curated load on the pool the ingest uses)
@@ -104,7 +119,7 @@ useDatabaseUrl(db.url.replace(/\/bench$/, "/bench_warm"));
 pool = getPool();
 await runSource(pool, "curated", "cli");
 const warm = await timed("litellm warm", () => runSource(pool, "litellm", "cli", { urls: [server.url("/litellm.json")] }));
-console.log(`LiteLLM 2026-07 full ingest (warm process, fresh database): ${warm.ms.toFixed(0)} ms, rows inserted ${warm.value.counts.inserted}; full ingest (warm process) / COPY = ${(warm.ms / copy.ms).toFixed(1)}×`);
+console.log(`LiteLLM 2026-07 full ingest (warm process, fresh database): ${warm.ms.toFixed(0)} ms, rows inserted ${warm.value.counts.inserted}; full ingest (warm process) / COPY = ${(warm.ms / copy.ms).toFixed(1)}×; / COPY into the same table = ${(warm.ms / copySame.ms).toFixed(1)}×`);
 
 clearInterval(sampler);
 await server.close();
