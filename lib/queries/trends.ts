@@ -3,7 +3,7 @@ import { blendedPrice } from "../analytics/blended-price";
 import { cheapestAtCapability, type CapabilityModel, type CheapestPoint } from "../analytics/cheapest-at-capability";
 import type { PriceSegment } from "../analytics/price-segments";
 import { getPool } from "../db";
-import { getAnalyticsVersion, readThrough } from "../precompute/result-cache";
+import { getAnalyticsVersion, plainCodec, readThrough } from "../precompute/result-cache";
 import { getBenchmarkOrThrow, loadTrendModels, type BenchmarkInfo } from "./analytics-inputs";
 import { isoDay, monthStarts, parseDay } from "../dates";
 import type { CheapestQuery, CheapestResponse } from "../schemas/trends";
@@ -63,5 +63,5 @@ export async function getCheapestAtCapability(q: CheapestQuery, today: Date = ne
   return readThrough(version, "cheapest", { ...q, to }, async () => {
     const { points, qualifying } = await cheapestFromSegments(benchmark, q, to);
     return answer(benchmark, points, qualifying);
-  }, (x: CheapestResponse) => x);
+  }, plainCodec<CheapestResponse>());
 }
