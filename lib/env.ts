@@ -63,6 +63,8 @@ export const envSchema = z.object({
   SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** How long a confirmation link stays valid, in hours. */
   CONFIRM_LINK_TTL_HOURS: z.coerce.number({ message: "expected a number" }).int().min(1).max(24 * 30).default(72),
+  /** A second confirmation email to one address waits this many minutes (so the form cannot flood an inbox). */
+  CONFIRM_RESEND_MINUTES: z.coerce.number({ message: "expected a number" }).int().min(0).max(24 * 60).default(10),
   /** Tests only: a local Postgres server to run the DB tests on (a fresh database is created on it). */
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
   /** Tests only: hold each ingest write transaction open this long before COMMIT (to test a crash mid-write). */

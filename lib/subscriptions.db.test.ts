@@ -3,7 +3,7 @@ import { runSource } from "../ingest/run-source";
 import { useSmtpUrl } from "./env";
 import { ApiError } from "./errors";
 import { subscribeBody } from "./schemas/subscriptions";
-import { confirmSubscription, linkFor, requestSubscription, RESEND_AFTER_MS, subscriberForToken, unsubscribe, updatePreferences } from "./subscriptions";
+import { confirmSubscription, linkFor, requestSubscription, resendAfterMs, subscriberForToken, unsubscribe, updatePreferences } from "./subscriptions";
 import { startSmtpCapture, type SmtpCapture } from "./testing/smtp-capture";
 import { uniqueTag, useTestDatabase } from "./testing/db";
 
@@ -101,7 +101,7 @@ describe("double opt-in", () => {
     await requestSubscription(pool(), subscribeBody.parse({ email }));
     await confirmSubscription(pool(), tokenIn((await smtp.waitFor(before + 1))[before]!.parsed.text!, "/subscribe/confirm"));
     before = smtp.messages.length;
-    expect(await requestSubscription(pool(), subscribeBody.parse({ email }), new Date(Date.now() + RESEND_AFTER_MS + 1000))).toBe("reminder-sent");
+    expect(await requestSubscription(pool(), subscribeBody.parse({ email }), new Date(Date.now() + resendAfterMs() + 1000))).toBe("reminder-sent");
     const mail = (await smtp.waitFor(before + 1))[before]!;
     expect(mail.parsed.text).toContain("/subscribe/manage?token=");
     expect(mail.parsed.text).not.toContain("/subscribe/confirm");

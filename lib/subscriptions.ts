@@ -15,7 +15,7 @@ import type { Preferences, SubscribeBody } from "./schemas/subscriptions";
 import { getSigningSecret, signToken, verifyToken, type TokenPurpose } from "./signing";
 
 /** a second confirmation email to one address waits this long (the form cannot flood an inbox) */
-export const RESEND_AFTER_MS = 10 * 60_000;
+export const resendAfterMs = () => getEnv().CONFIRM_RESEND_MINUTES * 60_000;
 /** manage and unsubscribe links (each digest carries fresh ones) */
 export const MANAGE_LINK_TTL_DAYS = 180;
 
@@ -66,11 +66,11 @@ export async function requestSubscription(pool: pg.Pool, body: SubscribeBody, no
   );
   const row = r.rows[0]!;
   if (row.status === "bounced") return "not-sent";
-  if (row.confirmation_sent_at && now.getTime() - row.confirmation_sent_at.getTime() < RESEND_AFTER_MS) return "throttled";
+  if (row.confirmation_sent_at && now.getTime() - row.confirmation_sent_at.getTime() < resendAfterMs()) return "throttled";
   // claim the send (a concurrent request for the same address sends nothing)
   const claim = await pool.query(
-    `UPDATE subscribers SET confirmation_sent_at = $2 WHERE id = $1 AND (confirmation_sent_at IS NULL OR confirmation_sent_at < $3)`,
-    [row.id, now, new Date(now.getTime() - RESEND_AFTER_MS)],
+    `UPDATE subscribers SET confirmation_sent_at = $2 WHERE id = $1 AND (confirmation_sent_at IS NULL OR confirmation_sent_at <= $3)`,
+    [row.id, now, new Date(now.getTime() - resendAfterMs())],
   );
   if (!claim.rowCount) return "throttled";
   const s = toSubscriber(row);
@@ -134,4 +134,15 @@ export async function updatePreferences(pool: pg.Pool, token: string, prefs: Pre
   const clean: Preferences = { labs: [...new Set(prefs.labs)].sort(), topics: [...new Set(prefs.topics)] };
   await pool.query(`UPDATE subscribers SET preferences = $2::jsonb WHERE id = $1 AND token_version = $3`, [s.id, JSON.stringify(clean), s.tokenVersion]);
   return { ...s, preferences: clean };
+}
+
+/** For pages: the subscriber a link names, or why the link does not work, without acting on it. */
+export async function readLink(pool: pg.Pool, token: string | string[] | undefined, purpose: TokenPurpose | readonly TokenPurpose[]): Promise<{ subscriber: Subscriber; token: string } | { problem: string }> {
+  if (typeof token !== "string" || token === "") return { problem: "This page needs the link from your email (it carries a token)." };
+  try {
+    return { subscriber: await subscriberForToken(pool, token, purpose), token };
+  } catch (err) {
+    if (err instanceof ApiError) return { problem: err.message };
+    throw err;
+  }
 }

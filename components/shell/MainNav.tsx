@@ -16,6 +16,7 @@ export const NAV_ITEMS = [
   { href: "/data", label: "Data" },
   { href: "/methodology", label: "Methodology" },
   { href: "/validation", label: "Validation" },
+  { href: "/subscribe", label: "Digest" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {
