@@ -45,7 +45,8 @@ test.describe("overview page", () => {
 test.describe("digest preview", () => {
   test("shows the email for a window, with o3's June 2025 price cut", async ({ page }, testInfo) => {
     await page.goto("/digest/preview?as_of=2025-06-15&days=10");
-    await expect(page.getByText("Price changes")).toBeVisible();
+    await expect(page.getByText("Biggest price cuts")).toBeVisible();
+    await expect(page.getByText("Open vs proprietary")).toBeVisible();
     const row = page.locator("tr", { hasText: "o3" }).filter({ hasText: "2025-06-10" }).first();
     await expect(row).toContainText("-80.0%");
     await page.screenshot({ path: testInfo.outputPath("digest-preview.png"), fullPage: true });
@@ -55,7 +56,9 @@ test.describe("digest preview", () => {
     const res = await request.get("/digest/preview?as_of=2025-06-15&days=10&format=text");
     expect(res.headers()["content-type"]).toContain("text/plain");
     const text = await res.text();
-    expect(text).toMatch(/^Subject: FrontierWatch: \d+ price changes/);
-    expect(text).toContain("PRICE CHANGES");
+    expect(text).toMatch(/^Subject: FrontierWatch 2025-06-06 – 2025-06-15: \d+ price cuts?/);
+    expect(text).toContain("BIGGEST PRICE CUTS");
+    expect(text).toContain("- o3 on OpenAI API, 2025-06-10: $10.00/$40.00 -> $2.00/$8.00 per 1M tokens (-80.0% blended)");
+    expect(text).toMatch(/OPEN VS PROPRIETARY\n- arena-elo: gap [0-9.]+% \(2025-05\) -> [0-9.]+% \(2025-06\)/);
   });
 });

@@ -1,42 +1,39 @@
-/** The movements a digest reports for a window: price changes and new releases. */
-import { blendedPrice } from "../analytics/blended-price";
+/** What the weekly digest is built from (lib/digest/build-digest.ts): the window's movements, the gap, the news. */
+import type { DigestInputs } from "../digest/build-digest";
 import { getPool } from "../db";
-import { isoDay, parseDay } from "../dates";
-import type { DigestContent } from "../schemas/digest";
+import { getMovements, getOpenGap } from "./analytics";
 
-export async function getDigestContent(asOf: Date, days: number): Promise<DigestContent> {
-  const to = new Date(asOf.getTime() + 86_400_000); // inclusive of asOf
-  const from = new Date(to.getTime() - days * 86_400_000);
+/** benchmarks whose open-vs-proprietary gap the digest reports */
+export const DIGEST_GAP_BENCHMARKS = ["arena-elo", "gpqa-diamond", "mmlu-pro"];
+
+/** The inputs for the window [from, to): movements, the gap this month and last, news, each model's lab. */
+export async function getDigestInputs(window: { from: Date; to: Date }): Promise<DigestInputs> {
   const pool = getPool();
-  const changes = await pool.query<{ slug: string; name: string; provider: string; tier: string; valid_from: Date; input_usd: number; output_usd: number; prev_input: number; prev_output: number; source_url: string | null }>(
-    `SELECT m.slug, m.name, pr.name AS provider, cur.tier, cur.valid_from, cur.input_usd, cur.output_usd, prev.input_usd AS prev_input, prev.output_usd AS prev_output, cur.source_url
-     FROM price_points cur
-     JOIN LATERAL (SELECT p.input_usd, p.output_usd FROM price_points p
-                   WHERE p.offering_id = cur.offering_id AND p.tier = cur.tier AND p.source_id = cur.source_id AND p.superseded_at IS NULL AND p.valid_to = cur.valid_from
-                   LIMIT 1) prev ON true
-     JOIN offerings o ON o.id = cur.offering_id JOIN models m ON m.id = o.model_id JOIN providers pr ON pr.id = o.provider_id
-     WHERE cur.superseded_at IS NULL AND cur.valid_from >= $1 AND cur.valid_from < $2 AND cur.tier = 'standard'
-       AND (cur.input_usd, cur.output_usd) IS DISTINCT FROM (prev.input_usd, prev.output_usd)
-     ORDER BY cur.valid_from DESC, m.name`,
-    [from, to],
-  );
-  const releases = await pool.query<{ slug: string; name: string; lab: string; released_on: Date; open_weights: boolean; reasoning: boolean; source_url: string }>(
-    `SELECT m.slug, m.name, l.name AS lab, m.released_on, m.open_weights, m.reasoning, m.source_url
-     FROM models m JOIN labs l ON l.id = m.lab_id WHERE m.released_on >= $1::date AND m.released_on < $2::date ORDER BY m.released_on DESC, m.name`,
-    [isoDay(from), isoDay(to)],
-  );
+  const lastDay = new Date(window.to.getTime() - 86_400_000);
+  const thisMonth = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), 1));
+  const lastMonth = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth() - 1, 1));
+  const [movements, gap, news] = await Promise.all([
+    getMovements(window),
+    getOpenGap(DIGEST_GAP_BENCHMARKS, { from: lastMonth, to: thisMonth }),
+    pool.query<{ title: string; url: string; published_at: Date; feed: string; labs: string[] }>(
+      `SELECT n.title, n.url, n.published_at, n.feed, coalesce(array_agg(l.slug ORDER BY l.slug) FILTER (WHERE l.slug IS NOT NULL), '{}') AS labs
+       FROM news_items n LEFT JOIN news_item_labs nl ON nl.news_item_id = n.id LEFT JOIN labs l ON l.id = nl.lab_id
+       WHERE n.published_at >= $1 AND n.published_at < $2 GROUP BY n.id ORDER BY n.published_at DESC LIMIT 200`,
+      [window.from, window.to],
+    ),
+  ]);
+  const slugs = [...new Set([...movements.priceChanges.map((c) => c.model), ...movements.newLeaders.map((l) => l.model)])];
+  const [labs, providers] = await Promise.all([
+    pool.query<{ slug: string; lab: string }>(`SELECT m.slug, l.slug AS lab FROM models m JOIN labs l ON l.id = m.lab_id WHERE m.slug = ANY($1::text[])`, [slugs]),
+    pool.query<{ slug: string; name: string }>(`SELECT slug, name FROM providers WHERE slug = ANY($1::text[])`, [[...new Set(movements.priceChanges.map((c) => c.provider))]]),
+  ]);
+  const has = (g: { gapPercent: number | null }) => g.gapPercent !== null;
   return {
-    from: isoDay(from),
-    to: isoDay(parseDay(isoDay(asOf))),
-    priceChanges: changes.rows.map((r) => {
-      const before = { input: r.prev_input, output: r.prev_output };
-      const after = { input: r.input_usd, output: r.output_usd };
-      const b0 = blendedPrice(before);
-      return {
-        model: r.slug, modelName: r.name, provider: r.provider, date: isoDay(r.valid_from), tier: r.tier, before, after,
-        changePct: b0 > 0 ? Math.round(((blendedPrice(after) - b0) / b0) * 1000) / 10 : 0, sourceUrl: r.source_url,
-      };
-    }),
-    releases: releases.rows.map((r) => ({ model: r.slug, modelName: r.name, lab: r.lab, date: isoDay(r.released_on), openWeights: r.open_weights, reasoning: r.reasoning, sourceUrl: r.source_url })),
+    movements,
+    gapStart: gap.filter((g) => g.month.getTime() === lastMonth.getTime() && has(g)),
+    gapEnd: gap.filter((g) => g.month.getTime() === thisMonth.getTime() && has(g)),
+    news: news.rows.map((n) => ({ title: n.title, url: n.url, publishedAt: n.published_at, feed: n.feed, labs: n.labs })),
+    modelLabs: Object.fromEntries(labs.rows.map((r) => [r.slug, r.lab])),
+    providerNames: Object.fromEntries(providers.rows.map((r) => [r.slug, r.name])),
   };
 }

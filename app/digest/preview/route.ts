@@ -3,7 +3,8 @@ import { renderWeeklyDigest } from "../../../emails/weekly-digest";
 import { apiRoute, parseSearchParams } from "../../../lib/api";
 import { parseDay } from "../../../lib/dates";
 import { getEnv } from "../../../lib/env";
-import { getDigestContent } from "../../../lib/queries/digest";
+import { buildDigest } from "../../../lib/digest/build-digest";
+import { getDigestInputs } from "../../../lib/queries/digest";
 import { digestPreviewQuery } from "../../../lib/schemas/digest";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +12,11 @@ export const dynamic = "force-dynamic";
 /** The digest email as it would be sent for a window (default: the 7 days up to today). */
 export const GET = apiRoute(async (request) => {
   const q = parseSearchParams(digestPreviewQuery, request.nextUrl.searchParams);
-  const content = await getDigestContent(q.as_of ? parseDay(q.as_of) : new Date(), q.days);
-  const email = await renderWeeklyDigest(content, getEnv().PUBLIC_BASE_URL);
+  // the window: `days` whole days ending with as_of (inclusive)
+  const lastDay = parseDay(q.as_of ?? new Date().toISOString().slice(0, 10));
+  const to = new Date(lastDay.getTime() + 86_400_000);
+  const content = buildDigest(await getDigestInputs({ from: new Date(to.getTime() - q.days * 86_400_000), to }));
+  const email = await renderWeeklyDigest(content, { baseUrl: getEnv().PUBLIC_BASE_URL });
   return q.format === "text"
     ? new NextResponse(`Subject: ${email.subject}\n\n${email.text}`, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } })
     : new NextResponse(email.html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Digest-Subject": encodeURIComponent(email.subject) } });
