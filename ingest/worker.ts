@@ -7,7 +7,7 @@ import { closeDb, getPool } from "../lib/db";
 import { getEnv, requireDatabaseUrl } from "../lib/env";
 import { moduleLogger } from "../lib/logger";
 import { createBoss } from "../lib/queue";
-import { jobs, ingestSourceJob } from "./jobs";
+import { jobs, ingestSourceJob, sendDigestJob } from "./jobs";
 import { ensureSource, failInterruptedRuns } from "./runs";
 import { listSources } from "./sources/registry";
 import "./run-source";
@@ -45,6 +45,9 @@ export async function startWorker(opts: { loadCuratedAtStart?: boolean } = {}) {
     }
     await boss.schedule(ingestSourceJob.name, source.schedule, { source: source.slug, trigger: "schedule" }, { key: source.slug, singletonKey: source.slug });
   }
+  const digestSchedule = getEnv().DIGEST_SCHEDULE;
+  if (digestSchedule === "off") await boss.unschedule(sendDigestJob.name).catch(() => {});
+  else await boss.schedule(sendDigestJob.name, digestSchedule, {}, { tz: getEnv().DIGEST_TIMEZONE });
   if (opts.loadCuratedAtStart ?? true) {
     await boss.send(ingestSourceJob.name, { source: "curated", trigger: "startup" }, { singletonKey: "curated" });
   }

@@ -63,6 +63,12 @@ export const envSchema = z.object({
   SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** How long a confirmation link stays valid, in hours. */
   CONFIRM_LINK_TTL_HOURS: z.coerce.number({ message: "expected a number" }).int().min(1).max(24 * 30).default(72),
+  /** When the weekly digest goes out: a cron expression (pg-boss) in DIGEST_TIMEZONE; "off" disables it. */
+  DIGEST_SCHEDULE: z.string().min(9, "a cron expression such as '0 8 * * 1', or off").or(z.literal("off")).default("0 8 * * 1"),
+  /** IANA time zone of DIGEST_SCHEDULE. */
+  DIGEST_TIMEZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; } }, "not an IANA time zone (e.g. Europe/Paris)").default("UTC"),
+  /** How many digest emails are in flight at once. */
+  DIGEST_CONCURRENCY: z.coerce.number({ message: "expected a number" }).int().min(1).max(100).default(8),
   /** A second confirmation email to one address waits this many minutes (so the form cannot flood an inbox). */
   CONFIRM_RESEND_MINUTES: z.coerce.number({ message: "expected a number" }).int().min(0).max(24 * 60).default(10),
   /** Tests only: a local Postgres server to run the DB tests on (a fresh database is created on it). */

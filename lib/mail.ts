@@ -20,11 +20,13 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** e.g. "<digest-3-42@frontierwatch>"; the same id on a re-send lets receivers drop the copy */
+  messageId?: string;
 }
 
 /** Sends one message; resolves with the server's message id. */
 export async function sendMail(mail: OutgoingMail): Promise<string> {
   const { transport, from } = getMailer();
-  const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+  const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
   return info.messageId;
 }

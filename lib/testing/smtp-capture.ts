@@ -19,6 +19,8 @@ export interface SmtpCapture {
   /** addresses answered 550 (hard bounce) / 451 (try again later) */
   rejectPermanently: Set<string>;
   rejectTemporarily: Set<string>;
+  /** hold each message this long before answering 250 (a slow server, for crash tests) */
+  delayMs: number;
   waitFor(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
+        if (capture.delayMs) await new Promise((r) => setTimeout(r, capture.delayMs));
         callback();
       });
     },
@@ -52,12 +55,13 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
     server.listen(port, "127.0.0.1", resolve);
   });
   const bound = (server.server.address() as { port: number }).port;
-  return {
+  const capture: SmtpCapture = {
     url: `smtp://127.0.0.1:${bound}`,
     port: bound,
     messages,
     rejectPermanently,
     rejectTemporarily,
+    delayMs: 0,
     async waitFor(count, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (messages.length < count) {
@@ -68,4 +72,5 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return capture;
 }

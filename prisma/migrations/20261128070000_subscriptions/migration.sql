@@ -11,3 +11,9 @@ CREATE TABLE "app_secrets" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "app_secrets_pkey" PRIMARY KEY ("name")
 );
+
+-- Sending (issue 7): a delivery is claimed before its message goes out (claimed_at; a claim older
+-- than a few minutes belongs to a worker that died) and a temporary failure waits until
+-- next_attempt_at before the next try.
+ALTER TABLE "deliveries" ADD COLUMN "claimed_at" TIMESTAMPTZ(3);
+ALTER TABLE "deliveries" ADD COLUMN "next_attempt_at" TIMESTAMPTZ(3);
