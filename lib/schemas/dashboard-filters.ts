@@ -1,6 +1,6 @@
 /** The filters each dashboard page keeps in its URL (see url-filters.ts for the field builders). */
 import { z } from "zod";
-import { HARDWARE_KINDS, LAB_KINDS, PROVIDER_KINDS } from "../domain";
+import { DOMAINS, HARDWARE_KINDS, LAB_KINDS, PROVIDER_KINDS } from "../domain";
 import { enumFilter, flagFilter, slugFilter, textFilter, triStateFilter, yearFilter } from "./url-filters";
 
 const countryFilter = () => z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional().catch(undefined);
@@ -43,3 +43,24 @@ export type NewsFilters = z.infer<typeof newsFilters>;
 
 /** rows per page of the models index (server first paint and client pages alike) */
 export const MODELS_PAGE_SIZE = 50;
+
+/** a day (YYYY-MM-DD) that exists; unset when missing or bad */
+const dayFilter = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)).optional().catch(undefined);
+/** comma-separated slugs (e.g. several labs); unset when empty or bad */
+const slugListFilter = () => z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}(,[a-z0-9][a-z0-9.-]{0,99}){0,49}$/).optional().catch(undefined);
+
+export const frontierFilters = z.object({
+  /** capability axis: the index (fw-ci-v1) or a benchmark slug */
+  axis: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/).catch("fw-ci-v1").default("fw-ci-v1"),
+  /** the day the frontier is drawn for; unset: today */
+  date: dayFilter(),
+  colour: enumFilter(["weights", "lab"] as const, "weights"),
+  labs: slugListFilter(),
+  country: countryFilter(),
+  open: triStateFilter(),
+  reasoning: triStateFilter(),
+  /** minimum context window, tokens */
+  min_context: z.coerce.number().int().min(1).max(100_000_000).optional().catch(undefined),
+  domain: enumFilter(["all", ...DOMAINS] as const, "all"),
+});
+export type FrontierFilters = z.infer<typeof frontierFilters>;
