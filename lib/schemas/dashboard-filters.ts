@@ -64,3 +64,18 @@ export const frontierFilters = z.object({
   domain: enumFilter(["all", ...DOMAINS] as const, "all"),
 });
 export type FrontierFilters = z.infer<typeof frontierFilters>;
+
+export const MIX_CHOICES = { "3:1": { input: 3, output: 1 }, "1:1": { input: 1, output: 1 }, "10:1": { input: 10, output: 1 } } as const;
+
+export const trendsFilters = z.object({
+  /** capability levels (ids of CAPABILITY_LEVELS), comma-separated; unset: all */
+  levels: slugListFilter(),
+  /** a custom threshold: benchmark and score */
+  benchmark: slugFilter(),
+  threshold: z.coerce.number().finite().min(-10_000).max(10_000).optional().catch(undefined),
+  reasoning: flagFilter(),
+  mix: enumFilter(["3:1", "1:1", "10:1"] as const, "3:1"),
+  mode: enumFilter(["reference", "first-party", "median"] as const, "reference"),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
+});
+export type TrendsFilters = z.infer<typeof trendsFilters>;
