@@ -3,6 +3,7 @@
  * pure functions the app uses (lib/analytics), never read back from the app itself.
  */
 import type { FrontierModel } from "../../lib/analytics/frontier";
+import type { ScoreResult } from "../../lib/analytics/open-gap";
 import type { PriceWindow } from "../../lib/analytics/reference-price";
 import { toValidityWindows } from "../../ingest/ledger";
 import type { CuratedDataset } from "../../ingest/sources/curated";
@@ -37,4 +38,9 @@ export function frontierModels(ds: CuratedDataset, benchmark: string): FrontierM
       capability: scores.length ? (higher ? Math.max(...scores) : Math.min(...scores)) : null, prices: curatedPriceWindows(ds, m),
     };
   });
+}
+
+/** Every curated score as a benchmark result (measured on its date, when given). */
+export function curatedResults(ds: CuratedDataset, benchmarks?: string[]): ScoreResult[] {
+  return ds.models.flatMap((m) => m.scores.filter((s) => !benchmarks || benchmarks.includes(s.benchmark)).map((s) => ({ model: m.slug, benchmark: s.benchmark, score: s.score, measuredOn: s.date ? day(s.date) : null })));
 }

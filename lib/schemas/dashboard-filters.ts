@@ -79,3 +79,13 @@ export const trendsFilters = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
 });
 export type TrendsFilters = z.infer<typeof trendsFilters>;
+
+export const openGapFilters = z.object({
+  /** benchmarks compared, comma-separated; unset: MMLU and GPQA Diamond */
+  benchmarks: slugListFilter(),
+  /** capability level (CAPABILITY_LEVELS id) for the price at parity */
+  level: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,40}$/).catch("gpt-4").default("gpt-4"),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
+});
+export type OpenGapFilters = z.infer<typeof openGapFilters>;
+export const DEFAULT_GAP_BENCHMARKS = ["mmlu", "gpqa-diamond"];
