@@ -39,7 +39,10 @@ export async function listCalculatorOffers(now: Date = new Date()): Promise<Calc
     ),
     pool.query<{ model_id: number; axis: string; value: number }>(
       `SELECT model_id, $1::text AS axis, value FROM model_index_values WHERE version = $1
-       UNION ALL SELECT bs.model_id, b.slug AS axis, bs.score AS value FROM model_best_scores bs JOIN benchmarks b ON b.id = bs.benchmark_id`,
+       UNION ALL
+       -- best score per benchmark from the results themselves: never behind a pending refresh
+       SELECT br.model_id, b.slug AS axis, CASE WHEN b.higher_is_better THEN max(br.score) ELSE min(br.score) END AS value
+       FROM benchmark_results br JOIN benchmarks b ON b.id = br.benchmark_id GROUP BY br.model_id, b.slug, b.higher_is_better`,
       [CAPABILITY_INDEX_VERSION],
     ),
   ]);
