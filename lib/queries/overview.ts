@@ -6,7 +6,7 @@
  * answers serve them.
  */
 import { cheapestAtCapability } from "../analytics/cheapest-at-capability";
-import type { Movement } from "../analytics/movements";
+import { describeMovement, type MovementDto } from "../charts/prepare-movements";
 import { isoDay } from "../dates";
 import { CAPABILITY_LEVELS } from "../schemas/trends";
 import { getMovements, getOpenGap, getPriceTrend, STANDARD_TREND_FROM } from "./analytics";
@@ -23,13 +23,6 @@ export interface CheapestFigure {
   modelName: string;
 }
 
-export interface MovementDto {
-  kind: Movement["kind"];
-  date: string;
-  model: string;
-  modelName: string;
-  text: string;
-}
 
 export interface HeadlineFigures {
   today: string;
@@ -43,24 +36,6 @@ export interface HeadlineFigures {
   priceChangesThisWeek: { from: string; to: string; count: number; cuts: number };
   latest: { from: string; to: string; items: MovementDto[] };
 }
-
-const pct = (v: number | null) => (v === null ? "" : ` (${v > 0 ? "+" : ""}${v.toFixed(1)}%)`);
-
-export function describeMovement(m: Movement): MovementDto {
-  const base = { kind: m.kind, date: isoDay(m.date), model: m.model, modelName: m.modelName };
-  switch (m.kind) {
-    case "release":
-      return { ...base, text: `${m.modelName} released by ${m.lab}${m.openWeights ? " with open weights" : ""}${m.reasoning ? " (reasoning)" : ""}` };
-    case "price-change":
-      return { ...base, text: `${m.modelName} on ${m.provider}: $${round(m.before.blended)} → $${round(m.after.blended)} per 1M tokens${pct(m.percentChange)}` };
-    case "new-leader":
-      return { ...base, text: `${m.modelName} leads ${m.benchmark} with ${m.score}${m.previous ? ` (was ${m.previous.modelName}, ${m.previous.score})` : ""}` };
-    case "threshold-crossing":
-      return { ...base, text: `${m.modelName}: first model under $${m.rule.maxPrice} with ${m.rule.benchmark} ≥ ${m.rule.minScore} ($${round(m.price)}, score ${m.score})` };
-  }
-}
-
-const round = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v >= 0.01 ? v.toFixed(3) : v.toPrecision(2));
 
 export async function getHeadlineFigures(now: Date = new Date()): Promise<HeadlineFigures> {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
