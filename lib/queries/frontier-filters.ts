@@ -49,9 +49,9 @@ export interface FrontierAxis {
   unit: string;
 }
 
-/** The capability index and every benchmark, index first. */
+/** The capability index and every higher-is-better benchmark (the frontier's capability axis), index first. */
 export async function listFrontierAxes(): Promise<FrontierAxis[]> {
-  const r = await getPool().query<FrontierAxis>(`SELECT slug, name, unit FROM benchmarks ORDER BY name`);
+  const r = await getPool().query<FrontierAxis>(`SELECT slug, name, unit FROM benchmarks WHERE higher_is_better ORDER BY name`);
   return [{ slug: CAPABILITY_INDEX_VERSION, name: "Capability index (fw-ci-v1)", unit: "index" }, ...r.rows];
 }
 
