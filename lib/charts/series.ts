@@ -68,8 +68,44 @@ export interface XYPoint {
   label?: string;
 }
 
+export interface XYSeries {
+  key: string;
+  name: string;
+  points: XYPoint[];
+  /** join the points with a line, in the order given (a Pareto line, a fitted line) */
+  line?: boolean;
+  /** draw no markers (a line only) */
+  hideDots?: boolean;
+  /** write each point's label beside it */
+  labels?: boolean;
+  /** a colour instead of the series palette's next one (e.g. var(--open)) */
+  colour?: string;
+  /** dashed line */
+  dashed?: boolean;
+}
+
+export interface XYAxis {
+  name: string;
+  unit: string;
+  /** log scale (positive values only) */
+  log?: boolean;
+  /** the axis is a time in ms since epoch */
+  time?: boolean;
+}
+
 export interface XYChartData {
-  series: { key: string; name: string; points: XYPoint[] }[];
-  x: { name: string; unit: string };
-  y: { name: string; unit: string };
+  series: XYSeries[];
+  x: XYAxis;
+  y: XYAxis;
+}
+
+/** Powers of ten covering positive values: a log axis's domain and ticks. */
+export function logDomain(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (!pos.length) return { domain: [0.01, 100], ticks: [0.01, 0.1, 1, 10, 100] };
+  const lo = Math.floor(Math.log10(Math.min(...pos)));
+  const hi = Math.max(Math.ceil(Math.log10(Math.max(...pos))), lo + 1);
+  const ticks: number[] = [];
+  for (let e = lo; e <= hi; e++) ticks.push(10 ** e);
+  return { domain: [10 ** lo, 10 ** hi], ticks };
 }

@@ -1,6 +1,6 @@
 /** The filters each dashboard page keeps in its URL (see url-filters.ts for the field builders). */
 import { z } from "zod";
-import { HARDWARE_KINDS, LAB_KINDS, PROVIDER_KINDS } from "../domain";
+import { DOMAINS, HARDWARE_KINDS, LAB_KINDS, PROVIDER_KINDS } from "../domain";
 import { enumFilter, flagFilter, slugFilter, textFilter, triStateFilter, yearFilter } from "./url-filters";
 
 const countryFilter = () => z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional().catch(undefined);
@@ -43,3 +43,49 @@ export type NewsFilters = z.infer<typeof newsFilters>;
 
 /** rows per page of the models index (server first paint and client pages alike) */
 export const MODELS_PAGE_SIZE = 50;
+
+/** a day (YYYY-MM-DD) that exists; unset when missing or bad */
+const dayFilter = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)).optional().catch(undefined);
+/** comma-separated slugs (e.g. several labs); unset when empty or bad */
+const slugListFilter = () => z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}(,[a-z0-9][a-z0-9.-]{0,99}){0,49}$/).optional().catch(undefined);
+
+export const frontierFilters = z.object({
+  /** capability axis: the index (fw-ci-v1) or a benchmark slug */
+  axis: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/).catch("fw-ci-v1").default("fw-ci-v1"),
+  /** the day the frontier is drawn for; unset: today */
+  date: dayFilter(),
+  colour: enumFilter(["weights", "lab"] as const, "weights"),
+  labs: slugListFilter(),
+  country: countryFilter(),
+  open: triStateFilter(),
+  reasoning: triStateFilter(),
+  /** minimum context window, tokens */
+  min_context: z.coerce.number().int().min(1).max(100_000_000).optional().catch(undefined),
+  domain: enumFilter(["all", ...DOMAINS] as const, "all"),
+});
+export type FrontierFilters = z.infer<typeof frontierFilters>;
+
+export const MIX_CHOICES = { "3:1": { input: 3, output: 1 }, "1:1": { input: 1, output: 1 }, "10:1": { input: 10, output: 1 } } as const;
+
+export const trendsFilters = z.object({
+  /** capability levels (ids of CAPABILITY_LEVELS), comma-separated; unset: all */
+  levels: slugListFilter(),
+  /** a custom threshold: benchmark and score */
+  benchmark: slugFilter(),
+  threshold: z.coerce.number().finite().min(-10_000).max(10_000).optional().catch(undefined),
+  reasoning: flagFilter(),
+  mix: enumFilter(["3:1", "1:1", "10:1"] as const, "3:1"),
+  mode: enumFilter(["reference", "first-party", "median"] as const, "reference"),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
+});
+export type TrendsFilters = z.infer<typeof trendsFilters>;
+
+export const openGapFilters = z.object({
+  /** benchmarks compared, comma-separated; unset: MMLU and GPQA Diamond */
+  benchmarks: slugListFilter(),
+  /** capability level (CAPABILITY_LEVELS id) for the price at parity */
+  level: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,40}$/).catch("gpt-4").default("gpt-4"),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
+});
+export type OpenGapFilters = z.infer<typeof openGapFilters>;
+export const DEFAULT_GAP_BENCHMARKS = ["mmlu", "gpqa-diamond"];
