@@ -22,3 +22,4 @@ export function getQueueClient(): Promise<PgBoss> {
 }
 
 export const INGEST_QUEUE = "ingest-source";
+export const DIGEST_QUEUE = "send-digest";

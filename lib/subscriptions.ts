@@ -146,3 +146,10 @@ export async function readLink(pool: pg.Pool, token: string | string[] | undefin
     throw err;
   }
 }
+
+/** A subscriber's preferences by id (admin preview); not_found naming the field when there is none. */
+export async function getSubscriberPreferencesOrThrow(pool: pg.Pool, id: number): Promise<Preferences> {
+  const r = await pool.query<{ preferences: Preferences }>(`SELECT preferences FROM subscribers WHERE id = $1`, [id]);
+  if (!r.rows[0]) throw new ApiError("not_found", `No subscriber ${id}`, [{ field: "subscriber", message: "unknown subscriber" }]);
+  return r.rows[0].preferences;
+}

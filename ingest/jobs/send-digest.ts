@@ -8,12 +8,13 @@ import { z } from "zod";
 import { enqueueDeliveries, lastCompleteWeek, prepareDigest, sendDeliveries, weekStart } from "../../lib/digest/send-digest";
 import { getEnv } from "../../lib/env";
 import { dateParam } from "../../lib/schemas/common";
+import { DIGEST_QUEUE } from "../../lib/queue-client";
 import type { JobDefinition } from "./types";
 
 const payload = z.strictObject({ week: dateParam.optional() });
 
 export const sendDigestJob: JobDefinition<typeof payload> = {
-  name: "send-digest",
+  name: DIGEST_QUEUE,
   payload,
   queue: { policy: "stately", retryLimit: 8, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },
   async run({ week }, { pool, log }) {
