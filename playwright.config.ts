@@ -43,6 +43,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
       ADMIN_TOKEN: "e2e-admin-token-0123456789",
+      // the fuzz and contract specs send thousands of requests from one address; the rate-limit
+      // spec starts its own instances with low limits (e2e/api-rate-limit.spec.ts)
+      RATE_LIMIT_ANONYMOUS: "1000000",
       // no live source is reachable from tests: only the curated load runs
       SOURCES: JSON.stringify(Object.fromEntries(["litellm", "openrouter", "openrouter-endpoints", "lmarena", "lmarena-history", "aider-polyglot", "aider-code-editing", "swe-bench", "epoch-benchmarks", "epoch-notable-models", "huggingface", "genai-prices", "llm-prices", "news-feeds", "livebench", "epoch-eci"].map((s) => [s, { enabled: false }]))),
     },

@@ -19,7 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/data">Data</a>
             <a href="/methodology">Methodology</a>
             <a href="/validation">Validation</a>
-            <a href="/api/v1/models">API: models</a>
+            <a href="/docs/api">API</a>
             <a href="/api/health">Health</a>
             <a href="/digest/preview">Digest preview</a>
           </nav>

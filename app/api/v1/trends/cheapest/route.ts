@@ -1,10 +1,9 @@
-import { apiRoute, json, parseSearchParams } from "../../../../../lib/api";
+import { getEndpoint } from "../../../../../lib/api";
+import { ENDPOINTS } from "../../../../../lib/api-catalogue";
 import { getCheapestAtCapability } from "../../../../../lib/queries/trends";
-import { cheapestQuery } from "../../../../../lib/schemas/trends";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (request) => {
-  const query = parseSearchParams(cheapestQuery, request.nextUrl.searchParams);
-  return json(await getCheapestAtCapability(query), { cacheSeconds: 300 });
-});
+const route = getEndpoint(ENDPOINTS.cheapest, (query) => getCheapestAtCapability(query));
+export const GET = route.GET;
+export const OPTIONS = route.OPTIONS;
