@@ -135,7 +135,40 @@ export interface Endpoint {
   OPTIONS: () => Promise<Response>;
 }
 
-export function getEndpoint<Q extends z.ZodType, R extends z.ZodType>(def: EndpointDef<Q, R>, handler: (query: z.infer<Q>, request: NextRequest) => Promise<z.infer<R>>): Endpoint {
+/**
+ * Serialized answers kept in this process, keyed by what they depend on: the endpoint, the query,
+ * the format and a version the endpoint names (for analytics, the refresh the answer was computed
+ * from). A new version makes every older entry unreachable, so an answer is never stale; bounded
+ * by total size, oldest first out.
+ */
+interface CachedAnswer {
+  text: string;
+  etag: string;
+  next: string | null;
+}
+const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
+const answerCache = new Map<string, CachedAnswer>();
+let answerCacheBytes = 0;
+function rememberAnswer(key: string, answer: CachedAnswer): void {
+  if (answer.text.length > ANSWER_CACHE_BYTES / 8) return;
+  answerCache.set(key, answer);
+  answerCacheBytes += answer.text.length;
+  for (const [k, v] of answerCache) {
+    if (answerCacheBytes <= ANSWER_CACHE_BYTES) break;
+    answerCache.delete(k);
+    answerCacheBytes -= v.text.length;
+  }
+}
+
+export interface EndpointOptions {
+  /**
+   * The version the answers depend on besides the query (null: do not keep this answer), e.g. the
+   * analytics refresh id and today's date. Without it nothing is kept.
+   */
+  version?: () => Promise<string | null>;
+}
+
+export function getEndpoint<Q extends z.ZodType, R extends z.ZodType>(def: EndpointDef<Q, R>, handler: (query: z.infer<Q>, request: NextRequest) => Promise<z.infer<R>>, options: EndpointOptions = {}): Endpoint {
   const GET = async (request: NextRequest): Promise<Response> => {
     const started = performance.now();
     let status = 500;
@@ -148,9 +181,16 @@ export function getEndpoint<Q extends z.ZodType, R extends z.ZodType>(def: Endpo
       }
       const { format, params } = takeFormat(request);
       const query = parseSearchParams(def.query, params);
-      const body = await handler(query, request);
-      const text = format === "csv" ? toCsv(columnsOf(def.csv.item), def.csv.rows(body)) : JSON.stringify(body);
-      const etag = strongEtag(text);
+      const version = options.version ? await options.version() : null;
+      const key = version === null ? null : `${def.path}\u0000${version}\u0000${format}\u0000${[...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join("&")}`;
+      let answer = key === null ? undefined : answerCache.get(key);
+      if (!answer) {
+        const body = await handler(query, request);
+        const text = format === "csv" ? toCsv(columnsOf(def.csv.item), def.csv.rows(body)) : JSON.stringify(body);
+        answer = { text, etag: strongEtag(text), next: def.paginated ? ((body as { nextCursor?: string | null }).nextCursor ?? null) : null };
+        if (key !== null) rememberAnswer(key, answer);
+      }
+      const { text, etag, next } = answer;
       const headers: Record<string, string> = {
         ETag: etag,
         "Cache-Control": cacheControl(def.cacheSeconds),
@@ -159,7 +199,6 @@ export function getEndpoint<Q extends z.ZodType, R extends z.ZodType>(def: Endpo
         ...corsHeaders(),
         ...limitHeaders,
       };
-      const next = def.paginated ? (body as { nextCursor?: string | null }).nextCursor : null;
       if (next) headers.Link = nextLink(getEnv().PUBLIC_BASE_URL, request.nextUrl.pathname, request.nextUrl.searchParams, next);
       if (ifNoneMatchHits(request.headers.get("if-none-match"), etag)) {
         status = 304;

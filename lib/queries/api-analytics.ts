@@ -10,11 +10,21 @@ import type { FrontierQuery, FrontierResponse, GapQuery, GapResponse, MovementsQ
 import { MAX_GAP_MONTHS, MAX_MOVEMENT_DAYS } from "../schemas/analytics";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { getFrontier, getMovements, getOpenGap, getPriceTrend } from "./analytics";
+import { getAnalyticsVersion } from "../precompute/result-cache";
 
 const DAY_MS = 86_400_000;
 
 export function today(now: Date = new Date()): string {
   return isoDay(now);
+}
+
+/**
+ * What an analytics answer depends on besides its query: the refresh it is computed from, and today
+ * (the default date and window end). Null while a refresh is pending: such answers are not kept.
+ */
+export async function analyticsAnswerVersion(): Promise<string | null> {
+  const v = await getAnalyticsVersion();
+  return v.pending || v.refreshId === null ? null : `${v.refreshId}@${today()}`;
 }
 
 function invalid(field: string, message: string): ApiError {
