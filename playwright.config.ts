@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { SMTP_PORT } from "./e2e/support/ports";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium";
 
 /**
@@ -6,6 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium";
  * (.data/e2e) and port, so a running dev instance is never touched.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+
 
 // Debian's Chromium (or CHROMIUM_PATH); without one, Playwright's own browser if it was installed
 const executablePath = findChromium();
@@ -46,6 +48,9 @@ export default defineConfig({
       // the fuzz and contract specs send thousands of requests from one address; the rate-limit
       // spec starts its own instances with low limits (e2e/api-rate-limit.spec.ts)
       RATE_LIMIT_ANONYMOUS: "1000000",
+      // mail goes to the capture server the subscription spec starts on this port
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      CONFIRM_RESEND_MINUTES: "0",
       // no live source is reachable from tests: only the curated load runs
       SOURCES: JSON.stringify(Object.fromEntries(["litellm", "openrouter", "openrouter-endpoints", "lmarena", "lmarena-history", "aider-polyglot", "aider-code-editing", "swe-bench", "epoch-benchmarks", "epoch-notable-models", "huggingface", "genai-prices", "llm-prices", "news-feeds", "livebench", "epoch-eci"].map((s) => [s, { enabled: false }]))),
     },

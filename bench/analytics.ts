@@ -150,6 +150,8 @@ for (const scale of SCALES) {
     `${scale}× | ${counts.models} | ${counts.pp} | ${(full.durationMs / 1000).toFixed(1)} + ${((full.phases.warmAnswers ?? 0) / 1000).toFixed(1)} | ${r.frontier} | ${r.trend} | ${r.gap} | ${r.movements} | ${r.cheapest} | ${fmt(std.trend)}, ${fmt(std.frontier)} | ${ms(incremental)} (${incremental.models} models) | ${gen.toFixed(1)}`,
   );
   console.log(`  full refresh phases ${JSON.stringify(full.phases)}; incremental ${JSON.stringify(incremental.phases)}`);
+  const sizes = { frontier: (await reads.frontier()).available.length, movements: (await reads.movements()).all.length };
+  console.log(`  answer sizes: frontier ${sizes.frontier} models available, movements ${sizes.movements} items in the window`);
   if (live) {
     const l = { frontier: await timed(liveReads.frontier, 3), trend: await timed(liveReads.trend, 3), gap: await timed(liveReads.gap, 3), movements: await timed(liveReads.movements, 3) };
     console.log(`  live from the ledger: frontier ${fmt(l.frontier)}, trend ${fmt(l.trend)}, gap ${fmt(l.gap)}, movements ${fmt(l.movements)}`);

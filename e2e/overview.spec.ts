@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { downloadCsv, expectImageExports } from "./support/checks";
 
 test.describe("overview page", () => {
   test("renders the hero chart with the API's points, and refetches when the level changes", async ({ page, request }, testInfo) => {
@@ -19,6 +20,16 @@ test.describe("overview page", () => {
     ]);
     expect(response.status()).toBe(200);
     await expect(chart).toHaveAttribute("data-points", String(gpqa.points.length));
+  });
+
+  test("the hero chart exports the points it draws as CSV, and itself as SVG and PNG", async ({ page, request }) => {
+    const api = await (await request.get("/api/v1/trends/cheapest?benchmark=mmlu&threshold=86.4")).json();
+    await page.goto("/");
+    await expect(page.getByTestId("chart-cheapest")).toHaveAttribute("data-points", String(api.points.length));
+    const csv = await downloadCsv(page, "cheapest");
+    expect(csv.filename).toBe("cheapest-price-gpt-4.csv");
+    expect(csv.rows.map((r) => [r.month, Number(r.blended_usd_per_1m), r.model])).toEqual(api.points.map((p: { date: string; price: number; model: string }) => [p.date, p.price, p.model]));
+    await expectImageExports(page, "cheapest");
   });
 
   test("works on a 375 px wide screen without horizontal scrolling", async ({ page }, testInfo) => {

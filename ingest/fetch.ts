@@ -68,7 +68,8 @@ async function readCapped(res: Response, maxBytes: number, controller: AbortCont
       await reader.cancel().catch(() => {});
       throw new FetchError("too-large", `${url} sent more than the ${maxBytes}-byte cap; stopped reading`, attempt);
     }
-    chunks.push(Buffer.from(value));
+    // a view of the chunk, not a copy: the one copy is Buffer.concat's
+    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
   }
   return Buffer.concat(chunks, size);
 }

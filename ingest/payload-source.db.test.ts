@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { respond, serveFile, startFixtureServer, type FixtureServer } from "../lib/testing/fixture-server";
@@ -101,6 +102,7 @@ describe("faults in a fetched source", () => {
         "o3": { litellm_provider: "openai", mode: "chat", input_cost_per_token: -2e-6, output_cost_per_token: 8e-6 },
         "gpt-4.1": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 5, output_cost_per_token: 8e-6 },
       }), { "Content-Type": "application/json" }),
+      "/unstorable.json": respond(200, JSON.stringify({ "gpt-4o": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 3.1e-6, output_cost_per_token: 1.21e-5 } }), { "Content-Type": "application/json", ETag: '"unstorable"' }),
     });
   });
   afterAll(() => server.close());
@@ -122,6 +124,31 @@ describe("faults in a fetched source", () => {
     }, 60_000);
   }
 
+  it("keeps the raw bytes of a payload it could not parse, linked to the failed run", async () => {
+    const r = await runSource(pool(), "litellm", "test", { urls: [server.url("/truncated.json")] });
+    expect(r.status).toBe("failed");
+    const kept = await pool().query<{ byte_size: number }>(
+      `SELECT rs.byte_size FROM raw_snapshots rs JOIN ingest_run_snapshots l ON l.snapshot_id = rs.id WHERE l.run_id = $1`, [r.runId]);
+    expect(kept.rows).toEqual([{ byte_size: 5000 }]);
+  }, 60_000);
+
+  it("fails the run and writes nothing when the raw snapshot cannot be stored", async () => {
+    // the snapshot is stored while the payload is parsed and the write begins; the write must not commit without it
+    await pool().query(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no space left (test)'; END $$`);
+    await pool().query(`CREATE TRIGGER refuse_snapshot BEFORE INSERT ON raw_snapshots FOR EACH ROW EXECUTE FUNCTION refuse_snapshot()`);
+    try {
+      const before = await snapshot();
+      const r = await runSource(pool(), "litellm", "test", { urls: [server.url("/unstorable.json")], asOf: new Date("2031-01-01T00:00:00Z") });
+      expect(r.status).toBe("failed");
+      expect(r.message).toMatch(/no space left \(test\)/);
+      expect(await snapshot()).toEqual(before);
+      const remembered = await pool().query(`SELECT 1 FROM fetch_validators WHERE url = $1`, [server.url("/unstorable.json")]);
+      expect(remembered.rowCount).toBe(0); // the next run fetches it in full, not a 304
+    } finally {
+      await pool().query(`DROP TRIGGER refuse_snapshot ON raw_snapshots; DROP FUNCTION refuse_snapshot()`);
+    }
+  }, 60_000);
+
   it("rejects a negative and an absurd price with their reasons and keeps the good record", async () => {
     const r = await runSource(pool(), "litellm", "test", { urls: [server.url("/bad-record.json")], asOf: new Date("2030-01-01T00:00:00Z") });
     expect(r.status).toBe("partial");
@@ -136,6 +163,14 @@ describe("faults in a fetched source", () => {
     const r = await runSource(pool(), "litellm", "test", { urls: [server.url("/good.json")], asOf: new Date("2030-02-01T00:00:00Z") });
     expect(r.status).not.toBe("failed");
     expect(r.counts.inserted + r.counts.updated + r.counts.unchanged).toBeGreaterThan(100);
+    // every row it wrote names its source, its run and the raw snapshot of exactly the bytes served
+    const rows = await pool().query<{ n: number; source: string; sha: string; linked: boolean }>(
+      `SELECT count(*)::int AS n, min(s.slug) AS source, min(rs.sha256) AS sha, bool_and(l.run_id IS NOT NULL) AS linked
+       FROM price_points pp JOIN sources s ON s.id = pp.source_id JOIN raw_snapshots rs ON rs.id = pp.snapshot_id
+       LEFT JOIN ingest_run_snapshots l ON l.snapshot_id = rs.id AND l.run_id = pp.run_id
+       WHERE pp.run_id = $1`, [r.runId]);
+    expect(rows.rows[0]).toEqual({ n: r.counts.inserted, source: "litellm", sha: createHash("sha256").update(readFileSync(good)).digest("hex"), linked: true });
+    expect(r.counts.inserted).toBeGreaterThan(0);
   }, 60_000);
 
   it("asks conditionally the second time and writes nothing on 304", async () => {

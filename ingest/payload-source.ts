@@ -5,13 +5,14 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { PoolClient } from "pg";
 import { getEnv } from "../lib/env";
 import { fetchPayload, FetchError, type FetchOptions } from "./fetch";
 import type { ParseContext, ParseResult, Rejection } from "./records";
 import { loadResolver } from "./resolve";
 import { emptyCounts, addCounts, storeSnapshot, type RunOutcome } from "./runs";
 import type { RunContext, SourceDefinition } from "./sources/registry";
-import { writeRecords, type RecordsContext } from "./write/records";
+import { resolveAhead, writeRecords, type RecordsContext } from "./write/records";
 
 export interface PayloadSourceSpec {
   slug: string;
@@ -68,6 +69,14 @@ async function readPayload(ctx: RunContext, url: string, spec: PayloadSourceSpec
   return { bytes: res.bytes, observedAt: ctx.asOf ?? new Date(), http: { etag: res.etag, lastModified: res.lastModified, httpStatus: res.httpStatus, contentType: res.contentType } };
 }
 
+/** Stores the payload's bytes as a raw snapshot and remembers its validators for the next conditional GET. */
+function keepSnapshot(db: Pick<PoolClient, "query">, ctx: RunContext, url: string, payload: Payload): Promise<number> {
+  const { bytes, http } = payload;
+  return storeSnapshot(db, ctx.sourceId, ctx.runId, {
+    bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus, rememberValidators: !url.startsWith("file:"),
+  });
+}
+
 export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
   const overrides = () => getEnv().SOURCES[spec.slug];
   return {
@@ -82,7 +91,9 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
     },
     async run(ctx: RunContext): Promise<RunOutcome> {
       const urls = ctx.fromFile ? [`file:${path.resolve(ctx.fromFile)}`] : ctx.urls ?? overrides()?.urls ?? spec.urls();
-      const resolver = await loadResolver(ctx.pool, spec.providers);
+      // the alias table loads while the first payload downloads; awaited before anything is stored
+      const resolverLoad = loadResolver(ctx.pool, spec.providers);
+      resolverLoad.catch(() => {}); // a failure is raised where it is awaited, not as an unhandled rejection
       const linkNews = spec.linkNews ? await newsLinker(ctx.pool, spec.linkNews) : undefined;
       let counts = emptyCounts();
       const rejections: Rejection[] = [];
@@ -116,34 +127,59 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           continue;
         }
         const { bytes, observedAt, http } = payload;
+        const resolver = await resolverLoad;
         mark("fetchMs", t0);
         const t1 = performance.now();
 
-        const snapshotId = await storeSnapshot(ctx.pool, ctx.sourceId, ctx.runId, { bytes, url, contentType: http.contentType, etag: http.etag, lastModified: http.lastModified, httpStatus: http.httpStatus });
-        if (!url.startsWith("file:")) {
-          await ctx.pool.query(
-            `INSERT INTO fetch_validators (source_id, url, etag, last_modified, snapshot_id) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (source_id, url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, snapshot_id = EXCLUDED.snapshot_id, fetched_at = now()`,
-            [ctx.sourceId, url, http.etag, http.lastModified, snapshotId],
-          );
-        }
-        mark("snapshotMs", t1);
+        // The raw snapshot is sent to Postgres first and stored there, on its own connection, while
+        // this process parses and resolves (the query is on the wire before the synchronous parse
+        // starts) and while the write transaction begins: the write awaits it before the first row
+        // that names it, and always before COMMIT, so nothing commits without its raw snapshot. A
+        // failure to store it fails the run, as before.
+        const snapshotClient = await ctx.pool.connect();
+        const snapshotStored = keepSnapshot(snapshotClient, ctx, url, payload).then(
+          (id) => {
+            snapshotClient.release();
+            mark("snapshotMs", t1);
+            return id;
+          },
+          (err: Error) => {
+            snapshotClient.release(err); // as pool.query does: a client whose query failed is not reused
+            throw err;
+          },
+        );
+        snapshotStored.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
         const t2 = performance.now();
-        let parsed: ParseResult;
+        let parsed: ParseResult | undefined;
+        let parseError: Error | undefined;
         try {
           parsed = spec.parse(spec.decode ? spec.decode(bytes) : bytes.toString("utf8"), { observedAt, url, companion });
         } catch (err) {
-          errors.push({ url, reason: (err as Error).message });
+          parseError = err as Error;
+        }
+        mark("parseMs", t2);
+        if (parsed) {
+          const t = performance.now();
+          try {
+            resolveAhead(parsed.records, { resolver, observedAt });
+          } catch {
+            // only a head start: the write resolves the same ids again and reports what fails
+          }
+          mark("resolveMs", t);
+        }
+        if (!parsed) {
+          await snapshotStored;
+          errors.push({ url, reason: parseError!.message });
           continue;
         }
         rejections.push(...parsed.rejections);
-        mark("parseMs", t2);
         const t3 = performance.now();
 
         const client = await ctx.pool.connect();
         try {
           await client.query("BEGIN");
-          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId, observedAt, resolver, linkNews });
+          const w = await writeRecords(client, parsed.records, { sourceId: ctx.sourceId, runId: ctx.runId, snapshotId: snapshotStored, observedAt, resolver, linkNews });
+          await snapshotStored;
           const pause = getEnv().INGEST_TEST_PAUSE_MS;
           if (pause) {
             ctx.log.warn({ pauseMs: pause }, "test pause before commit");
@@ -161,12 +197,14 @@ export function definePayloadSource(spec: PayloadSourceSpec): SourceDefinition {
           if (w.duplicates) notes.push(`${w.duplicates} records skipped as duplicates (several ids for one model)`);
         } catch (err) {
           await client.query("ROLLBACK").catch(() => {});
+          await snapshotStored; // a snapshot that could not be stored fails the run (this throws), not just this payload
           errors.push({ url, reason: `write failed and was rolled back: ${(err as Error).message}` });
         } finally {
           client.release();
         }
       }
 
+      await resolverLoad; // loaded for nothing when every payload was unchanged, but a failure still fails the run
       counts.rejected = rejections.length;
       const matchRate = considered ? matched / considered : null;
       const failedAll = errors.length > 0 && errors.length + notModified >= urls.length && counts.inserted + counts.updated + counts.unchanged === 0;

@@ -56,6 +56,10 @@ export function pickAlias(entries: AliasEntry[] | undefined, at: Date | undefine
   return [...windowed].sort((a, b) => (b.from ?? -Infinity) - (a.from ?? -Infinity))[0]!.modelId;
 }
 
+const DAY_MS = 86_400_000;
+/** the UTC day of a time, as a number: the cache key's date part without formatting a string per call */
+const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
+
 export async function loadResolver(db: Db, providerMap: Record<string, string> | ((name: string) => string | undefined)): Promise<Resolver> {
   const models = await db.query<{ id: number; slug: string; lab_slug: string; released_on: Date | null }>(`SELECT m.id, m.slug, l.slug AS lab_slug, m.released_on FROM models m JOIN labs l ON l.id = m.lab_id`);
   const byId = new Map(models.rows.map((m) => [m.id, m]));
@@ -70,22 +74,33 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
   const providers = await db.query<{ id: number; slug: string }>(`SELECT id, slug FROM providers`);
   const providerBySlug = new Map(providers.rows.map((p) => [p.slug, p]));
   const cache = new Map<string, ResolvedModel | null>();
+  const hostKeys = new Map<string, string>(); // a source names few hosts, each thousands of times
+  const hostKey = (host: string) => {
+    let k = hostKeys.get(host);
+    if (k === undefined) hostKeys.set(host, (k = normaliseAlias(host).replace(/_/g, "-")));
+    return k;
+  };
   const mapProvider = typeof providerMap === "function" ? providerMap : (n: string) => providerMap[n] ?? providerMap[n.toLowerCase()];
 
   return {
     model(sourceId, host, at) {
-      const cacheKey = `${host ?? ""}\u0000${sourceId}\u0000${at ? at.toISOString().slice(0, 10) : ""}`;
+      const cacheKey = `${host ?? ""}\u0000${sourceId}\u0000${at ? dayOf(at) : ""}`;
       if (cache.has(cacheKey)) return cache.get(cacheKey)!;
       let found: ResolvedModel | null = null;
       // "qwen/…" must be an Alibaba model; but in "databricks/databricks-claude-…" or
       // "tencent/deepseek-v4" the prefix is the host serving someone else's model
       const unrouted = sourceId.replace(/^openrouter\//, "");
       const prefix = unrouted.toLowerCase().split("/").slice(-2, -1)[0];
-      const routed = Boolean(host && prefix && normaliseAlias(host).replace(/_/g, "-") === prefix.replace(/_/g, "-"));
+      const routed = Boolean(host && prefix && hostKey(host) === prefix.replace(/_/g, "-"));
       const expectedLab = routed ? undefined : labOfPrefixedId(unrouted);
+      let anyKnown = false; // whether the last search met a candidate the alias table has, at any time
       const search = (start: string): ResolvedModel | null => {
+        anyKnown = false;
         for (const candidate of aliasCandidatesLazy(start)) {
-          const id = pickAlias(aliasMap.get(candidate), at);
+          const entries = aliasMap.get(candidate);
+          if (entries === undefined) continue;
+          anyKnown = true;
+          const id = pickAlias(entries, at);
           if (id === undefined) continue;
           const m = byId.get(id)!;
           if (expectedLab && m.lab_slug !== expectedLab) continue; // e.g. "qwen/..." must be an Alibaba model
@@ -99,7 +114,7 @@ export async function loadResolver(db: Db, providerMap: Record<string, string> |
         // ("azure_ai/mistral-small" names one model where bare "mistral-small" is ambiguous).
         const tail = unrouted.split("/").slice(-1)[0]!;
         found = search(tail);
-        if (!found && ![...aliasCandidatesLazy(tail)].some((c) => aliasMap.has(c))) found = search(sourceId);
+        if (!found && !anyKnown) found = search(sourceId); // a fruitless search has tried every candidate of the tail
       } else {
         found = search(sourceId);
       }

@@ -52,24 +52,37 @@ export interface SnapshotInput {
   etag?: string | null;
   lastModified?: string | null;
   httpStatus?: number | null;
+  /** also record etag / last-modified as the validators of the next conditional GET of `url` */
+  rememberValidators?: boolean;
 }
 
 export function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Stores the bytes unless already stored, links them to the run, returns the snapshot id. */
+/**
+ * Stores the bytes unless already stored, links them to the run (and, when asked, records the
+ * fetch validators), returns the snapshot id. One statement, hence one round trip and one commit.
+ */
 export async function storeSnapshot(db: Queryable, sourceId: number, runId: number, input: SnapshotInput): Promise<number> {
   const hash = sha256(input.bytes);
+  const validators = input.rememberValidators
+    ? `, remembered AS (
+         INSERT INTO fetch_validators (source_id, url, etag, last_modified, snapshot_id) SELECT $1, $3, $7, $8, id FROM stored
+         ON CONFLICT (source_id, url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, snapshot_id = EXCLUDED.snapshot_id, fetched_at = now())`
+    : "";
   const inserted = await db.query<{ id: number }>(
-    `INSERT INTO raw_snapshots (source_id, sha256, url, content_type, byte_size, content, etag, last_modified, http_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (sha256) DO UPDATE SET etag = coalesce(EXCLUDED.etag, raw_snapshots.etag), last_modified = coalesce(EXCLUDED.last_modified, raw_snapshots.last_modified)
-     RETURNING id`,
-    [sourceId, hash, input.url ?? null, input.contentType ?? null, input.bytes.length, input.bytes, input.etag ?? null, input.lastModified ?? null, input.httpStatus ?? null],
+    `WITH stored AS (
+       INSERT INTO raw_snapshots (source_id, sha256, url, content_type, byte_size, content, etag, last_modified, http_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (sha256) DO UPDATE SET etag = coalesce(EXCLUDED.etag, raw_snapshots.etag), last_modified = coalesce(EXCLUDED.last_modified, raw_snapshots.last_modified)
+       RETURNING id
+     ), linked AS (
+       INSERT INTO ingest_run_snapshots (run_id, snapshot_id) SELECT $10, id FROM stored ON CONFLICT DO NOTHING
+     )${validators}
+     SELECT id FROM stored`,
+    [sourceId, hash, input.url ?? null, input.contentType ?? null, input.bytes.length, input.bytes, input.etag ?? null, input.lastModified ?? null, input.httpStatus ?? null, runId],
   );
-  const id = inserted.rows[0]!.id;
-  await db.query(`INSERT INTO ingest_run_snapshots (run_id, snapshot_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [runId, id]);
-  return id;
+  return inserted.rows[0]!.id;
 }
 
 export interface RunOutcome {

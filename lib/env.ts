@@ -68,6 +68,12 @@ export const envSchema = z.object({
   /** SMTP server for the digest, e.g. smtp://user:pass@smtp.example.com:587 */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("FrontierWatch <digest@frontierwatch.local>"),
+  /** Key that signs subscription links (confirm, manage, unsubscribe); unset: one is generated once and kept in the database. */
+  SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** How long a confirmation link stays valid, in hours. */
+  CONFIRM_LINK_TTL_HOURS: z.coerce.number({ message: "expected a number" }).int().min(1).max(24 * 30).default(72),
+  /** A second confirmation email to one address waits this many minutes (so the form cannot flood an inbox). */
+  CONFIRM_RESEND_MINUTES: z.coerce.number({ message: "expected a number" }).int().min(0).max(24 * 60).default(10),
   /** Tests only: a local Postgres server to run the DB tests on (a fresh database is created on it). */
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
   /** Tests only: hold each ingest write transaction open this long before COMMIT (to test a crash mid-write). */
@@ -112,4 +118,10 @@ export function requireDatabaseUrl(env: Env = getEnv()): string {
 export function useDatabaseUrl(url: string): void {
   cached = { ...getEnv(), DATABASE_URL: url };
   process.env.DATABASE_URL = url;
+}
+
+/** Records the SMTP server this process sends to (tests point it at their local capture server). */
+export function useSmtpUrl(url: string): void {
+  cached = { ...getEnv(), SMTP_URL: url };
+  process.env.SMTP_URL = url;
 }

@@ -3,11 +3,13 @@
  * The overview's hero chart. First paint comes from the server (initialData); changing the
  * capability level refetches from the API with TanStack Query, typed by the API's zod schema.
  */
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { prepareCheapestPrice } from "../../lib/charts/prepare-cheapest-price";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { csvFilename, csvTable } from "../../lib/charts/csv";
+import { prepareCheapestPrice, type CheapestChartPoint } from "../../lib/charts/prepare-cheapest-price";
 import { CAPABILITY_LEVELS, cheapestResponse, type CapabilityLevelId, type CheapestResponse } from "../../lib/schemas/trends";
 import { CheapestPriceChart } from "../charts/CheapestPriceChart";
+import { ChartFrame } from "../charts/ChartFrame";
 
 async function fetchCheapest(benchmark: string, threshold: number): Promise<CheapestResponse> {
   const res = await fetch(`/api/v1/trends/cheapest?benchmark=${encodeURIComponent(benchmark)}&threshold=${threshold}`);
@@ -22,12 +24,19 @@ export function CheapestPricePanel({ initial, initialLevel }: { initial: Cheapes
     queryKey: ["cheapest", level.benchmark, level.threshold],
     queryFn: () => fetchCheapest(level.benchmark, level.threshold),
     initialData: levelId === initialLevel ? initial : undefined,
+    // the previous series stays drawn while the next one loads: no empty frame, no layout shift
+    placeholderData: keepPreviousData,
   });
+  const data = useMemo(() => (query.data ? prepareCheapestPrice(query.data) : null), [query.data]);
+  const csv = data ? csvTable(csvFilename("cheapest-price", level.id), [
+    { header: "month", value: (p: CheapestChartPoint) => p.date }, { header: "blended_usd_per_1m", value: (p) => p.price },
+    { header: "model", value: (p) => p.model }, { header: "model_name", value: (p) => p.modelName },
+  ], data.points) : null;
   return (
-    <section className="panel" aria-labelledby="cheapest-title">
-      <h2 id="cheapest-title">Cheapest price for a level of capability</h2>
-      <p className="muted">Lowest reference price (blended 3:1 input:output, USD per 1M tokens) among models scoring at or above the level, month by month.</p>
-      <div className="controls">
+    <ChartFrame id="cheapest" title="Cheapest price for a level of capability" height="auto" csv={csv} series={data?.points.length ? 1 : 0} points={data?.points.length ?? 0}
+      state={query.isError ? "error" : !data ? "loading" : data.points.length ? "ready" : "empty"} errorMessage={(query.error as Error | null)?.message} emptyMessage={data?.summary}
+      description="Lowest reference price (blended 3:1 input:output, USD per 1M tokens) among models scoring at or above the level, month by month."
+      controls={<div className="controls">
         <label>
           Capability level{" "}
           <select value={levelId} onChange={(e) => setLevelId(e.target.value as CapabilityLevelId)} data-testid="level-select">
@@ -37,9 +46,8 @@ export function CheapestPricePanel({ initial, initialLevel }: { initial: Cheapes
           </select>
         </label>
         {query.isFetching ? <span className="muted" role="status">Loading…</span> : null}
-      </div>
-      {query.isError ? <p role="alert">Could not load the series: {(query.error as Error).message}</p> : null}
-      {query.data ? <CheapestPriceChart data={prepareCheapestPrice(query.data)} label={`Cheapest price at ${level.label}`} /> : null}
-    </section>
+      </div>}>
+      {data ? <CheapestPriceChart data={data} label={`Cheapest price at ${level.label}`} /> : null}
+    </ChartFrame>
   );
 }

@@ -44,6 +44,20 @@ describe("parseLitellm faults", () => {
     expect(r.rejections).toEqual([expect.objectContaining({ record: "a", field: "litellm_provider" })]);
     expect(r.records).toHaveLength(1);
   });
+  it("rejects an entry whose price has the wrong type, naming the field, and ignores fields it does not read", () => {
+    const r = parseLitellm(JSON.stringify({
+      a: { litellm_provider: "openai", mode: "chat", input_cost_per_token: "0.000001", output_cost_per_token: 2e-6 },
+      b: { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, cache_read_input_token_cost: null },
+      c: { litellm_provider: "openai", mode: "chat", input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, max_tokens: "lots", supports_vision: "yes" },
+    }), ctx);
+    expect(r.rejections.map((x) => [x.record, x.field])).toEqual([["a", "input_cost_per_token"], ["b", "cache_read_input_token_cost"]]);
+    expect(r.records.map((x) => (x as PriceRecord).modelId)).toEqual(["c"]);
+  });
+  it("rejects an entry that is not an object as a whole", () => {
+    const r = parseLitellm(JSON.stringify({ a: null, b: [1], c: { litellm_provider: "openai", input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 } }), ctx);
+    expect(r.rejections.map((x) => [x.record, x.field])).toEqual([["a", "(entry)"], ["b", "(entry)"]]);
+    expect(r.records).toHaveLength(1);
+  });
   it("rejects negative and absurd prices with their reasons", () => {
     const r = parseLitellm(JSON.stringify({ neg: { litellm_provider: "openai", mode: "chat", input_cost_per_token: -1e-6, output_cost_per_token: 2e-6 }, big: { litellm_provider: "openai", mode: "chat", input_cost_per_token: 0.5, output_cost_per_token: 2e-6 } }), ctx);
     expect(r.rejections.map((x) => [x.record, x.reason])).toEqual([["neg", expect.stringMatching(/negative price/)], ["big", expect.stringMatching(/absurd price \$500000/)]]);

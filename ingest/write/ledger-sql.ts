@@ -43,17 +43,27 @@ export async function applyLedgerPlan(db: Db, plan: Omit<LedgerPlan, "insert"> &
     );
   }
   if (plan.insert.length) {
+    // one array per column (unnest): Postgres reads typed arrays much faster than a JSON document
+    // of rows, which mattered for price maps of a thousand rows and more
+    const rows = plan.insert;
     await db.query(
       `INSERT INTO price_points (offering_id, tier, valid_from, valid_to, observed_at, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, source_id, run_id, snapshot_id)
-       SELECT offering_id, tier, valid_from, valid_to, coalesce(observed_at, now()), input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, $2, $3, snapshot_id
-       FROM jsonb_to_recordset($1::jsonb) AS x(offering_id int, tier text, valid_from timestamptz, valid_to timestamptz, observed_at timestamptz, input_usd numeric, output_usd numeric,
-         cached_input_usd numeric, cache_write_usd numeric, reasoning_usd numeric, per_request_usd numeric, source_url text, snapshot_id int)`,
+       SELECT offering_id, tier, valid_from, valid_to, now(), input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, $13, $14, snapshot_id
+       FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::text[], $12::int[])
+         AS x(offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, cache_write_usd, reasoning_usd, per_request_usd, source_url, snapshot_id)`,
       [
-        JSON.stringify(plan.insert.map((r) => ({
-          offering_id: r.offeringId, tier: r.tier, valid_from: r.validFrom.toISOString(), valid_to: r.validTo?.toISOString() ?? null, observed_at: null,
-          input_usd: r.input, output_usd: r.output, cached_input_usd: r.cachedInput, cache_write_usd: r.cacheWrite, reasoning_usd: r.reasoning, per_request_usd: r.perRequest,
-          source_url: r.sourceUrl ?? null, snapshot_id: r.snapshotId,
-        }))),
+        rows.map((r) => r.offeringId),
+        rows.map((r) => r.tier),
+        rows.map((r) => r.validFrom.toISOString()),
+        rows.map((r) => r.validTo?.toISOString() ?? null),
+        rows.map((r) => r.input),
+        rows.map((r) => r.output),
+        rows.map((r) => r.cachedInput),
+        rows.map((r) => r.cacheWrite),
+        rows.map((r) => r.reasoning),
+        rows.map((r) => r.perRequest),
+        rows.map((r) => r.sourceUrl ?? null),
+        rows.map((r) => r.snapshotId),
         ctx.sourceId,
         ctx.runId,
       ],

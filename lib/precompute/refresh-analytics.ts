@@ -64,7 +64,12 @@ async function loadResults(client: Client, benchmarkIds: number[], modelIds?: nu
 }
 
 /** Price segments and price-change events of the given models. */
-async function refreshPrices(client: Client, modelIds: number[]): Promise<{ segments: number; events: number }> {
+async function refreshPrices(client: Client, modelIds: number[], timing: Record<string, number>): Promise<{ segments: number; events: number }> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    timing[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
   const rows = await client.query<{
     model_id: number; model: string; model_name: string; offering_id: number; provider: string; first_party: boolean; quantization: string;
     tier: string; valid_from: Date; valid_to: Date | null; input: number; output: number;
@@ -87,6 +92,7 @@ async function refreshPrices(client: Client, modelIds: number[]): Promise<{ segm
     o.prices.push(w);
   }
 
+  lap("prices.load");
   await client.query(`DELETE FROM model_price_segments WHERE model_id = ANY($1::int[])`, [modelIds]);
   const seg = { model: [] as number[], mode: [] as string[], from: [] as Date[], to: [] as (Date | null)[], input: [] as number[], output: [] as number[], basis: [] as string[], providers: [] as string[] };
   for (const [modelId, windows] of byModel) {
@@ -107,6 +113,7 @@ async function refreshPrices(client: Client, modelIds: number[]): Promise<{ segm
     );
   }
 
+  lap("prices.segments");
   await client.query(`DELETE FROM analytics_events WHERE kind = 'price-change' AND model_id = ANY($1::int[])`, [modelIds]);
   const events: object[] = [];
   for (const o of byOffering.values()) {
@@ -117,7 +124,9 @@ async function refreshPrices(client: Client, modelIds: number[]): Promise<{ segm
       });
     }
   }
+  lap("prices.changes");
   await insertEvents(client, events);
+  lap("prices.changesWrite");
   return { segments: seg.model.length, events: events.length };
 }
 
@@ -265,7 +274,7 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; war
       phases[name] = Math.round(t - mark);
       mark = t;
     };
-    const prices = modelIds.length ? await refreshPrices(client, modelIds) : { segments: 0, events: 0 };
+    const prices = modelIds.length ? await refreshPrices(client, modelIds, phases) : { segments: 0, events: 0 };
     phase("prices");
     if (modelIds.length) {
       await client.query(`DELETE FROM model_best_scores WHERE model_id = ANY($1::int[])`, [modelIds]);

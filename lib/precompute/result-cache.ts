@@ -25,19 +25,53 @@ export async function getAnalyticsVersion(db: pg.Pool = getPool()): Promise<Anal
   return { refreshId: r.rows[0]!.refresh_id, pending: r.rows[0]!.pending };
 }
 
-/** Turns the parsed JSON of a stored answer back into the answer (Dates are ISO strings in JSON). */
-export type Reviver<T> = (parsed: never) => T;
+/**
+ * How an answer is stored: `encode` turns it into something JSON can hold, `decode` turns the parsed
+ * JSON back into the answer (Dates travel as ISO strings). Large answers are stored column-wise
+ * (packRows) because parsing arrays of plain values is much faster than parsing as many objects.
+ */
+export interface AnswerCodec<T> {
+  encode(answer: T): unknown;
+  decode(stored: never): T;
+}
 
-/** Revivers for answers whose Dates sit at known places (a generic JSON.parse reviver is several times slower on large answers). */
-export const revive = {
-  date: (s: string) => new Date(s),
-  /** objects whose listed keys hold dates */
-  dated<T>(x: T, ...keys: (keyof T)[]): T {
-    const out = { ...x } as Record<keyof T, unknown>;
-    for (const k of keys) if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
-    return out as T;
-  },
-};
+/** Answers that survive JSON as they are. */
+export function plainCodec<T>(): AnswerCodec<T> {
+  return { encode: (a) => a, decode: (s) => s as T };
+}
+
+export interface PackedRows {
+  keys: string[];
+  cols: unknown[][];
+}
+
+/** Rows of one shape as columns; Date values of `dateKeys` as ISO strings. */
+export function packRows<R extends object>(rows: readonly R[], dateKeys: readonly (keyof R)[] = []): PackedRows {
+  const keys = rows.length ? Object.keys(rows[0]!) : [];
+  const dates = new Set<string>(dateKeys as readonly string[]);
+  const cols = keys.map((k) => rows.map((r) => {
+    const v = (r as Record<string, unknown>)[k];
+    return dates.has(k) && v instanceof Date ? v.toISOString() : v;
+  }));
+  return { keys, cols };
+}
+
+export function unpackRows<R>(packed: PackedRows, dateKeys: readonly (keyof R)[] = []): R[] {
+  const n = packed.cols[0]?.length ?? 0;
+  const dates = packed.keys.map((k) => (dateKeys as readonly string[]).includes(k));
+  const out: R[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < packed.keys.length; c++) {
+      const v = packed.cols[c]![i];
+      row[packed.keys[c]!] = dates[c] && typeof v === "string" ? new Date(v) : v;
+    }
+    out[i] = row as R;
+  }
+  return out;
+}
+
+export const reviveDate = (s: string | Date) => new Date(s);
 
 /** A key that does not depend on property order. */
 export function answerKey(kind: string, params: unknown): string {
@@ -50,14 +84,14 @@ export function answerKey(kind: string, params: unknown): string {
  * The answer for (kind, params) under `version`, computing and storing it when missing. Callers
  * pass the version they checked (pending must be false).
  */
-export async function readThrough<T>(version: AnalyticsVersion, kind: string, params: unknown, compute: () => Promise<T>, reviver: Reviver<T>): Promise<T> {
+export async function readThrough<T>(version: AnalyticsVersion, kind: string, params: unknown, compute: () => Promise<T>, codec: AnswerCodec<T>): Promise<T> {
   if (version.pending || version.refreshId === null) return compute();
   const pool = getPool();
   const key = answerKey(kind, params);
   const hit = await pool.query<{ body: string }>(`SELECT body FROM analytics_results WHERE key = $1 AND refresh_id = $2`, [key, version.refreshId]);
   if (hit.rows[0]) {
     try {
-      return reviver(JSON.parse(hit.rows[0].body) as never);
+      return codec.decode(JSON.parse(hit.rows[0].body) as never);
     } catch (err) {
       // unreadable (edited by hand, truncated): compute it again and overwrite it
       moduleLogger("analytics").warn({ key, err: (err as Error).message }, "stored analytics answer unreadable; recomputing");
@@ -69,7 +103,7 @@ export async function readThrough<T>(version: AnalyticsVersion, kind: string, pa
     `INSERT INTO analytics_results (key, refresh_id, body, compute_ms) VALUES ($1, $2, $3, $4)
      ON CONFLICT (key) DO UPDATE SET refresh_id = EXCLUDED.refresh_id, body = EXCLUDED.body, compute_ms = EXCLUDED.compute_ms, created_at = now()
      WHERE analytics_results.refresh_id <= EXCLUDED.refresh_id`,
-    [key, version.refreshId, JSON.stringify(answer), Math.round(performance.now() - started)],
+    [key, version.refreshId, JSON.stringify(codec.encode(answer)), Math.round(performance.now() - started)],
   );
   return answer;
 }

@@ -148,6 +148,21 @@ describe("stored answers", () => {
     expect(refresh.models).toBe(1);
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
     expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id < $1`, [refresh.refreshId])).toBe(0);
+    // every kind of answer reads back equal to what was computed (stored column-wise, Dates revived)
+    const all = { from: d("2019-01-01"), to: d("2027-01-01") };
+    const windows = { from: d("2022-11-01"), to: d("2026-11-01") };
+    const reads: [string, () => Promise<unknown>][] = [
+      ["movements", () => getMovements(all)],
+      ["trend", () => getPriceTrend("mmlu", { score: 64.8 }, windows)],
+      ["trend by model", () => getPriceTrend("gpqa-diamond", { model: "gpt-4-0314" }, windows, { includeReasoning: true })],
+      ["frontier by index", () => getFrontier("fw-ci-v1", d("2025-03-03"))],
+    ];
+    for (const [name, read] of reads) {
+      const computed = await read();
+      const storedAnswer = await read();
+      expect(storedAnswer, name).toEqual(computed);
+    }
+    expect(await getMovements(all)).toEqual(await computeMovements(all));
     // the standard reads were computed right after the refresh
     expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id = $1 AND key LIKE 'price-trend:%'`, [refresh.refreshId])).toBeGreaterThanOrEqual(4);
   });

@@ -18,7 +18,7 @@ import { monthStarts } from "../dates";
 import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
 import { getCheapestAtCapability } from "./trends";
 import { getPool } from "../db";
-import { getAnalyticsVersion, readThrough, revive } from "../precompute/result-cache";
+import { getAnalyticsVersion, packRows, readThrough, reviveDate, unpackRows, type AnswerCodec, type PackedRows } from "../precompute/result-cache";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 
@@ -58,29 +58,38 @@ export async function getFrontier(axis: string, date: Date, options: { mix?: Ble
       prices: segmentsAsWindows([{ validFrom: date, validTo: null, input: r.input_usd, output: r.output_usd, basis: r.basis, providers: [] }]),
     }));
     return frontierOn(models, date, { mix: options.mix });
-  }, reviveFrontier);
+  }, frontierCodec);
 }
 
-function reviveFrontier(f: Frontier): Frontier {
-  // pareto entries are the same objects as their available entries, as frontierOn returns them
-  const available = f.available.map((e) => revive.dated(e, "releasedOn"));
-  return { date: revive.date(f.date as never), available, pareto: available.filter((e) => e.onFrontier), unscored: f.unscored };
-}
+const frontierCodec: AnswerCodec<Frontier> = {
+  encode: (f) => ({ date: f.date, available: packRows(f.available, ["releasedOn"]), unscored: f.unscored }),
+  decode: (s: { date: string; available: PackedRows; unscored: string[] }) => {
+    // pareto entries are the same objects as their available entries, as frontierOn returns them
+    const available = unpackRows<Frontier["available"][number]>(s.available, ["releasedOn"]);
+    return { date: reviveDate(s.date), available, pareto: available.filter((e) => e.onFrontier), unscored: s.unscored };
+  },
+};
 
-function revivePriceTrend(t: PriceTrend): PriceTrend {
-  return {
-    ...t, window: { from: revive.date(t.window.from as never), to: revive.date(t.window.to as never) }, points: t.points.map((p) => revive.dated(p, "date")),
-    fit: t.fit ? { ...t.fit, line: [revive.dated(t.fit.line[0], "date"), revive.dated(t.fit.line[1], "date")] } : null,
-  };
-}
+const trendCodec: AnswerCodec<PriceTrend> = {
+  encode: (t) => t,
+  decode: (t: PriceTrend) => ({
+    ...t, window: { from: reviveDate(t.window.from), to: reviveDate(t.window.to) }, points: t.points.map((p) => ({ ...p, date: reviveDate(p.date) })),
+    fit: t.fit ? { ...t.fit, line: [{ ...t.fit.line[0], date: reviveDate(t.fit.line[0].date) }, { ...t.fit.line[1], date: reviveDate(t.fit.line[1].date) }] } : null,
+  }),
+};
 
-function reviveMovements(m: Movements): Movements {
-  const dated = <T extends { date: Date }>(xs: T[]) => xs.map((x) => revive.dated(x, "date"));
-  return {
-    from: revive.date(m.from as never), to: revive.date(m.to as never), priceChanges: dated(m.priceChanges), releases: dated(m.releases),
-    newLeaders: dated(m.newLeaders), crossings: dated(m.crossings), all: dated(m.all),
-  };
-}
+/** `all` is not stored: it is the four lists merged (assembleMovements), rebuilt on reading. */
+const movementsCodec: AnswerCodec<Movements> = {
+  encode: (m) => ({
+    from: m.from, to: m.to, priceChanges: packRows(m.priceChanges, ["date"]), releases: packRows(m.releases, ["date"]),
+    newLeaders: packRows(m.newLeaders, ["date"]), crossings: packRows(m.crossings, ["date"]),
+  }),
+  decode: (s: { from: string; to: string; priceChanges: PackedRows; releases: PackedRows; newLeaders: PackedRows; crossings: PackedRows }) =>
+    assembleMovements(reviveDate(s.from), reviveDate(s.to), {
+      priceChanges: unpackRows(s.priceChanges, ["date"]), releases: unpackRows(s.releases, ["date"]),
+      newLeaders: unpackRows(s.newLeaders, ["date"]), crossings: unpackRows(s.crossings, ["date"]),
+    }),
+};
 
 export async function getPriceTrend(
   benchmark: string, threshold: CapabilityThreshold, window: { from: Date; to: Date }, options: { mix?: BlendMix; mode?: ReferencePriceMode; includeReasoning?: boolean } = {},
@@ -90,7 +99,7 @@ export async function getPriceTrend(
   const version = await getAnalyticsVersion();
   if (window.from.getTime() > window.to.getTime() || version.pending) return computePriceTrend(benchmark, threshold, window, options);
   const params = { benchmark, threshold, window, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference", includeReasoning: options.includeReasoning ?? false };
-  return readThrough(version, "price-trend", params, () => trendFromSegments(b.id, benchmark, threshold, window, options), revivePriceTrend);
+  return readThrough(version, "price-trend", params, () => trendFromSegments(b.id, benchmark, threshold, window, options), trendCodec);
 }
 
 async function trendFromSegments(
@@ -142,7 +151,6 @@ async function trendFromSegments(
   return trendFromObservations(observations, { threshold: score, thresholdModel: "model" in threshold ? threshold.model : null, window });
 }
 
-const reviveDate = (s: string) => new Date(s);
 
 function reviveGapMonth(g: GapMonth & Record<string, unknown>): GapMonth {
   const leader = (x: GapMonth["open"]) => (x ? { ...x, since: reviveDate(x.since as unknown as string) } : null);
@@ -185,7 +193,7 @@ export async function getMovements(window: { from: Date; to: Date }, options: { 
   const standard = rules.every((r) => STANDARD_CROSSING_RULES.some((s) => sameRule(r, s))) && mix.input / mix.output === DEFAULT_MIX.input / DEFAULT_MIX.output;
   const version = await getAnalyticsVersion();
   if (version.pending) return computeMovements(window, options);
-  return readThrough(version, "movements", { window, rules, mix }, () => (standard ? movementsFromEvents(window, rules, mix) : computeMovements(window, options)), reviveMovements);
+  return readThrough(version, "movements", { window, rules, mix }, () => (standard ? movementsFromEvents(window, rules, mix) : computeMovements(window, options)), movementsCodec);
 }
 
 async function movementsFromEvents(window: { from: Date; to: Date }, rules: readonly CrossingRule[], mix: BlendMix): Promise<Movements> {
@@ -244,5 +252,5 @@ export async function warmStandardReads(today: Date = new Date()): Promise<numbe
   return reads.length;
 }
 
-export const STANDARD_FRONTIER_AXES = [CAPABILITY_INDEX_VERSION, "mmlu", "mmlu-pro", "gpqa-diamond", "arena-elo"] as const;
+export const STANDARD_FRONTIER_AXES = [CAPABILITY_INDEX_VERSION, "mmlu", "gpqa-diamond"] as const;
 export const STANDARD_TREND_FROM = new Date("2023-01-01T00:00:00Z");

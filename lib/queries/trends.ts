@@ -1,8 +1,9 @@
 /** Reads for price-over-time analytics: load the facts, hand them to lib/analytics. */
-import { cheapestAtCapability, type CapabilityModel } from "../analytics/cheapest-at-capability";
-import { segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
+import { blendedPrice } from "../analytics/blended-price";
+import { cheapestAtCapability, type CapabilityModel, type CheapestPoint } from "../analytics/cheapest-at-capability";
+import type { PriceSegment } from "../analytics/price-segments";
 import { getPool } from "../db";
-import { getAnalyticsVersion, readThrough } from "../precompute/result-cache";
+import { getAnalyticsVersion, plainCodec, readThrough } from "../precompute/result-cache";
 import { getBenchmarkOrThrow, loadTrendModels, type BenchmarkInfo } from "./analytics-inputs";
 import { isoDay, monthStarts, parseDay } from "../dates";
 import type { CheapestQuery, CheapestResponse } from "../schemas/trends";
@@ -17,41 +18,50 @@ export async function loadCapabilityModels(benchmarkSlug: string, minScore: numb
   };
 }
 
-/** The same from the precomputed tables: only the qualifying models, one window per price segment. */
-async function loadCapabilityModelsFromSegments(benchmark: BenchmarkInfo, minScore: number): Promise<CapabilityModel[]> {
-  const r = await getPool().query<{ id: number; slug: string; name: string; lab: string; open_weights: boolean; released_on: Date; score: number; valid_from: Date; valid_to: Date | null; input_usd: number; output_usd: number; basis: PriceSegment["basis"]; providers: string[] | null }>(
-    `SELECT m.id, m.slug, m.name, l.slug AS lab, m.open_weights, m.released_on, bs.score, s.valid_from, s.valid_to, s.input_usd, s.output_usd, s.basis, s.providers
-     FROM model_best_scores bs JOIN models m ON m.id = bs.model_id JOIN labs l ON l.id = m.lab_id
-     LEFT JOIN model_price_segments s ON s.model_id = m.id AND s.mode = 'reference'
-     WHERE bs.benchmark_id = $1 AND (CASE WHEN $3::boolean THEN bs.score >= $2 ELSE bs.score <= $2 END)`,
-    [benchmark.id, minScore, benchmark.higherIsBetter],
-  );
-  const byId = new Map<number, CapabilityModel>();
-  for (const x of r.rows) {
-    let m = byId.get(x.id);
-    if (!m) byId.set(x.id, (m = { slug: x.slug, name: x.name, labSlug: x.lab, openWeights: x.open_weights, releasedOn: x.released_on, score: x.score, prices: [] }));
-    if (x.valid_from) m.prices.push(...segmentsAsWindows([{ validFrom: x.valid_from, validTo: x.valid_to, input: x.input_usd, output: x.output_usd, basis: x.basis, providers: x.providers ?? [] }]));
-  }
-  return [...byId.values()];
+/**
+ * cheapestAtCapability from the precomputed tables, in SQL: on each month start, the qualifying
+ * model priced that day with the lowest blended reference price (ties: earlier release, then slug,
+ * as the pure function breaks them). The blend is computed in the same order of operations as
+ * blendedPrice, so the same model wins.
+ */
+async function cheapestFromSegments(benchmark: BenchmarkInfo, q: CheapestQuery, to: Date): Promise<{ points: CheapestPoint[]; qualifying: number }> {
+  const qualifies = `bs.benchmark_id = $1 AND (CASE WHEN $3::boolean THEN bs.score >= $2 ELSE bs.score <= $2 END) AND bs.score >= $2`;
+  const months = monthStarts(parseDay(q.from), to);
+  const [rows, count] = await Promise.all([
+    getPool().query<{ d: Date; slug: string; name: string; score: number; input_usd: number; output_usd: number; basis: PriceSegment["basis"] }>(
+      `WITH q AS (SELECT m.id, m.slug, m.name, m.released_on, bs.score FROM model_best_scores bs JOIN models m ON m.id = bs.model_id WHERE ${qualifies})
+       SELECT DISTINCT ON (mo.d) mo.d, q.slug, q.name, q.score, s.input_usd, s.output_usd, s.basis
+       FROM unnest($4::timestamptz[]) AS mo(d)
+       JOIN model_price_segments s ON s.mode = 'reference' AND tstzrange(s.valid_from, s.valid_to) @> mo.d
+       JOIN q ON q.id = s.model_id AND q.released_on <= mo.d
+       ORDER BY mo.d, ($5::float8 * s.input_usd + $6::float8 * s.output_usd) / ($5::float8 + $6::float8), q.released_on, q.slug`,
+      [benchmark.id, q.threshold, benchmark.higherIsBetter, months, q.mix.input, q.mix.output],
+    ),
+    getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM model_best_scores bs WHERE ${qualifies}`, [benchmark.id, q.threshold, benchmark.higherIsBetter]),
+  ]);
+  return {
+    points: rows.rows.map((r) => ({ date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, q.mix), model: r.slug, modelName: r.name, score: r.score, basis: r.basis })),
+    qualifying: count.rows[0]!.n,
+  };
 }
 
 export async function getCheapestAtCapability(q: CheapestQuery, today: Date = new Date()): Promise<CheapestResponse> {
   const to = q.to ? parseDay(q.to) : parseDay(isoDay(today));
   const version = await getAnalyticsVersion();
-  const answer = async (models: CapabilityModel[], benchmark: BenchmarkInfo): Promise<CheapestResponse> => {
-    const points = cheapestAtCapability(models, q.threshold, monthStarts(parseDay(q.from), to), q.mix);
-    return {
-      benchmark: { slug: benchmark.slug, name: benchmark.name, unit: benchmark.unit },
-      threshold: q.threshold,
-      mix: q.mix,
-      points: points.map((p) => ({ date: isoDay(p.date), price: Math.round(p.price * 1e6) / 1e6, model: p.model, modelName: p.modelName, score: p.score, basis: p.basis })),
-      qualifyingModels: models.length,
-    };
-  };
+  const answer = (benchmark: BenchmarkInfo, points: CheapestPoint[], qualifying: number): CheapestResponse => ({
+    benchmark: { slug: benchmark.slug, name: benchmark.name, unit: benchmark.unit },
+    threshold: q.threshold,
+    mix: q.mix,
+    points: points.map((p) => ({ date: isoDay(p.date), price: Math.round(p.price * 1e6) / 1e6, model: p.model, modelName: p.modelName, score: p.score, basis: p.basis })),
+    qualifyingModels: qualifying,
+  });
   if (version.pending) {
     const { benchmark, models } = await loadCapabilityModels(q.benchmark, q.threshold);
-    return answer(models, benchmark);
+    return answer(benchmark, cheapestAtCapability(models, q.threshold, monthStarts(parseDay(q.from), to), q.mix), models.length);
   }
   const benchmark = await getBenchmarkOrThrow(q.benchmark);
-  return readThrough(version, "cheapest", { ...q, to }, async () => answer(await loadCapabilityModelsFromSegments(benchmark, q.threshold), benchmark), (x: CheapestResponse) => x);
+  return readThrough(version, "cheapest", { ...q, to }, async () => {
+    const { points, qualifying } = await cheapestFromSegments(benchmark, q, to);
+    return answer(benchmark, points, qualifying);
+  }, plainCodec<CheapestResponse>());
 }

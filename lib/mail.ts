@@ -1,0 +1,30 @@
+/** Outgoing mail: one nodemailer transport per SMTP_URL, and the From address. */
+import nodemailer, { type Transporter } from "nodemailer";
+import { getEnv } from "./env";
+
+const transports = new Map<string, Transporter>();
+
+export function getMailer(): { transport: Transporter; from: string } {
+  const env = getEnv();
+  let transport = transports.get(env.SMTP_URL);
+  if (!transport) {
+    transport = nodemailer.createTransport(env.SMTP_URL);
+    transports.set(env.SMTP_URL, transport);
+  }
+  return { transport, from: env.MAIL_FROM };
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/** Sends one message; resolves with the server's message id. */
+export async function sendMail(mail: OutgoingMail): Promise<string> {
+  const { transport, from } = getMailer();
+  const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+  return info.messageId;
+}
