@@ -56,6 +56,15 @@ export const envSchema = z.object({
   CURATED_DIR: z.string().min(1).default("prisma/seed"),
   /** Token for admin routes (ingest trigger, digest preview for a subscriber); unset disables them. */
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** API rate limits: requests per window (fixed windows counted in Postgres, shared by every web instance). */
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** per client address without an API key */
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).max(10_000_000).default(60),
+  /** per key of the `standard` tier */
+  RATE_LIMIT_STANDARD: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  /** per key of the `partner` tier */
+  RATE_LIMIT_PARTNER: z.coerce.number().int().min(1).max(10_000_000).default(6000),
   /** SMTP server for the digest, e.g. smtp://user:pass@smtp.example.com:587 */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("FrontierWatch <digest@frontierwatch.local>"),

@@ -1,19 +1,9 @@
 /** Reads about sources and their ingest runs: the data page and /api/v1/sources. */
 import { getPool } from "../db";
+import type { SourceStatusDto } from "../schemas/runs";
 
-export interface SourceStatus {
-  slug: string;
-  name: string;
-  kind: string;
-  url: string | null;
-  schedule: string | null;
-  lastRun: { id: number; status: string; trigger: string; startedAt: string; finishedAt: string | null; inserted: number; updated: number; unchanged: number; rejected: number; matchRate: number | null; message: string | null } | null;
-  lastSuccessAt: string | null;
-  /** hours since the last successful (or partial) run */
-  ageHours: number | null;
-  runs: number;
-  unmatched: number;
-}
+/** The shape is the API's (lib/schemas/runs.ts), written once. */
+export type SourceStatus = SourceStatusDto;
 
 export async function listSourceSlugs(): Promise<string[]> {
   const r = await getPool().query<{ slug: string }>(`SELECT slug FROM sources ORDER BY slug`);

@@ -24,3 +24,25 @@ export const mixParam = z
   .refine((m) => m.input + m.output > 0, "the mix needs at least one part");
 
 export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** A calendar day in a response. */
+export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "a calendar day, YYYY-MM-DD (UTC)" });
+/** An instant in a response. */
+export const timestampString = z.string().meta({ description: "an instant, ISO 8601 in UTC" });
+
+/** `format=csv` (or `Accept: text/csv`) turns any GET response into CSV; handled by the route wrapper. */
+export const formatParam = z.enum(["json", "csv"], { message: "expected json or csv" });
+
+/** Reference-price mode (lib/analytics/price-at-capability.ts). */
+export const modeParam = z.enum(["reference", "first-party", "median"]);
+
+/** The one error shape of the API (lib/errors.ts builds it). */
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.enum(["invalid_request", "unauthorized", "forbidden", "not_found", "conflict", "rate_limited", "internal_error", "unavailable"]),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export const mixSchema = z.object({ input: z.number(), output: z.number() });

@@ -12,7 +12,7 @@ export const listModelsQuery = z
     domain: z.enum(DOMAINS).optional(),
     released_after: dateParam.optional(),
     released_before: dateParam.optional(),
-    q: z.string().max(100, "at most 100 characters").optional(),
+    q: z.string().max(100, "at most 100 characters").regex(/^[^\p{Cc}]*$/u, "no control characters").optional(),
     sort: z.enum(["released", "-released", "name", "-name"]).default("-released"),
     limit: limitParam,
     cursor: cursorParam.optional(),

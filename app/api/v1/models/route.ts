@@ -1,10 +1,9 @@
-import { apiRoute, json, parseSearchParams } from "../../../../lib/api";
+import { getEndpoint } from "../../../../lib/api";
+import { ENDPOINTS } from "../../../../lib/api-catalogue";
 import { listModels } from "../../../../lib/queries/models";
-import { listModelsQuery } from "../../../../lib/schemas/models";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (request) => {
-  const query = parseSearchParams(listModelsQuery, request.nextUrl.searchParams);
-  return json(await listModels(query), { cacheSeconds: 60 });
-});
+const route = getEndpoint(ENDPOINTS.models, (query) => listModels(query));
+export const GET = route.GET;
+export const OPTIONS = route.OPTIONS;

@@ -1,6 +1,9 @@
-import { apiRoute, json } from "../../../../lib/api";
+import { getEndpoint } from "../../../../lib/api";
+import { ENDPOINTS } from "../../../../lib/api-catalogue";
 import { listSourceStatus } from "../../../../lib/queries/sources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async () => json({ data: await listSourceStatus() }, { cacheSeconds: 30 }));
+const route = getEndpoint(ENDPOINTS.sources, async () => ({ data: await listSourceStatus() }));
+export const GET = route.GET;
+export const OPTIONS = route.OPTIONS;

@@ -17,4 +17,4 @@ export const POST = apiRoute<{ params: Promise<{ source: string }> }>(async (req
   const boss = await getQueueClient();
   const jobId = await boss.send(INGEST_QUEUE, { source: parsed.data, trigger: "api" }, { singletonKey: parsed.data });
   return json({ queued: jobId !== null, jobId, source: parsed.data, note: jobId ? "the worker will run it shortly; see /api/v1/sources" : "a run of this source is already queued" }, { status: 202 });
-});
+}, "/api/v1/admin/ingest/{source}");

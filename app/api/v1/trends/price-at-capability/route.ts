@@ -1,0 +1,9 @@
+import { getEndpoint } from "../../../../../lib/api";
+import { ENDPOINTS } from "../../../../../lib/api-catalogue";
+import { analyticsAnswerVersion, getPriceTrendForApi } from "../../../../../lib/queries/api-analytics";
+
+export const dynamic = "force-dynamic";
+
+const route = getEndpoint(ENDPOINTS.priceAtCapability, (query) => getPriceTrendForApi(query), { version: analyticsAnswerVersion });
+export const GET = route.GET;
+export const OPTIONS = route.OPTIONS;
