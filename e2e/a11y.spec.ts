@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, keepScreenshot } from "./support/checks";
 
 // every dashboard page, in light and dark: no serious or critical axe violation, a screenshot of each
-const PAGES = ["/", "/frontier", "/trends", "/open-vs-proprietary", "/calculator", "/labs", "/labs/openai", "/models", "/models/llama-3.1-70b-instruct", "/providers", "/news", "/data", "/methodology", "/validation"];
+const PAGES = ["/", "/frontier", "/trends", "/open-vs-proprietary", "/calculator", "/labs", "/labs/openai", "/models", "/models/llama-3.1-70b-instruct", "/providers", "/news", "/data", "/methodology", "/validation", "/subscribe", "/digest"];
 
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`accessibility, ${scheme}`, () => {

@@ -5,7 +5,7 @@ test.describe("dashboard shell", () => {
   test("every section is in the navigation, the current one marked", async ({ page }) => {
     await page.goto("/models");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Overview", "Frontier", "Trends", "Open vs proprietary", "Labs", "Models", "Providers", "Calculator", "News", "Data", "Methodology", "Validation"]) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
+    for (const label of ["Overview", "Frontier", "Trends", "Open vs proprietary", "Labs", "Models", "Providers", "Calculator", "News", "Data", "Methodology", "Validation", "Digest", "API"]) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Models", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(nav.getByRole("link", { name: "Labs", exact: true })).not.toHaveAttribute("aria-current", "page");
   });

@@ -17,6 +17,7 @@ export const NAV_ITEMS = [
   { href: "/methodology", label: "Methodology" },
   { href: "/validation", label: "Validation" },
   { href: "/subscribe", label: "Digest" },
+  { href: "/docs/api", label: "API" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {
