@@ -30,3 +30,20 @@ export async function sendMail(mail: OutgoingMail): Promise<string> {
   const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
   return info.messageId;
 }
+
+/**
+ * A pool of SMTP connections for a batch (the digest): messages reuse open connections instead of
+ * one connection each. Close it when the batch is done.
+ */
+export function openMailPool(maxConnections: number): { send(mail: OutgoingMail): Promise<string>; close(): void } {
+  const { from } = getMailer();
+  const url = getEnv().SMTP_URL;
+  const transport = nodemailer.createTransport(`${url}${url.includes("?") ? "&" : "?"}pool=true&maxConnections=${maxConnections}&maxMessages=1000`);
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
+      return info.messageId;
+    },
+    close: () => transport.close(),
+  };
+}

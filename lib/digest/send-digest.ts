@@ -15,7 +15,7 @@
 import type pg from "pg";
 import { renderWeeklyDigest } from "../../emails/weekly-digest";
 import { getEnv } from "../env";
-import { sendMail } from "../mail";
+import { openMailPool } from "../mail";
 import { moduleLogger } from "../logger";
 import { getDigestInputs } from "../queries/digest";
 import { linkFor } from "../subscriptions";
@@ -104,41 +104,49 @@ export async function sendDeliveries(pool: pg.Pool, digestId: number, inputs: Di
   const { concurrency = 8, batchSize = 100, now = () => new Date() } = options;
   const baseUrl = getEnv().PUBLIC_BASE_URL.replace(/\/$/, "");
   const summary: SendSummary = { sent: 0, bounced: 0, failed: 0 };
-  for (;;) {
-    const batch = await claimBatch(pool, digestId, batchSize, now());
-    if (!batch.length) return summary;
-    let next = 0;
-    const worker = async () => {
-      while (next < batch.length) {
-        const d = batch[next++]!;
-        const subscriber = { id: d.subscriber_id, tokenVersion: d.token_version };
-        const [manageUrl, unsubscribeUrl] = await Promise.all([linkFor(pool, subscriber, "manage"), linkFor(pool, subscriber, "unsubscribe")]);
-        const email = await renderWeeklyDigest(buildDigest(inputs, d.preferences), { baseUrl, manageUrl, unsubscribeUrl });
-        const messageId = `<digest-${digestId}-${d.subscriber_id}@frontierwatch>`;
-        try {
-          await sendMail({
-            to: d.email, subject: email.subject, text: email.text, html: email.html, messageId,
-            headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-          });
-          await pool.query(`UPDATE deliveries SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1`, [d.id, messageId]);
-          summary.sent++;
-        } catch (err) {
-          const code = (err as { responseCode?: number }).responseCode;
-          const reason = (err as Error).message.slice(0, 500);
-          if (code !== undefined && code >= 500) {
-            await pool.query(`UPDATE deliveries SET status = 'bounced', last_error = $2 WHERE id = $1`, [d.id, reason]);
-            await pool.query(`UPDATE subscribers SET status = 'bounced', bounced_at = now() WHERE id = $1 AND status = 'confirmed'`, [d.subscriber_id]);
-            summary.bounced++;
-          } else {
-            // 4xx or a connection problem: try again later, waiting longer each time
-            const wait = Math.min(60 * 60_000, 30_000 * 2 ** (d.attempts - 1));
-            await pool.query(`UPDATE deliveries SET status = 'failed', last_error = $2, next_attempt_at = $3 WHERE id = $1`, [d.id, reason, new Date(now().getTime() + wait)]);
-            summary.failed++;
-          }
-          log.warn({ delivery: d.id, code, reason }, "digest delivery not sent");
-        }
+  // one pool of SMTP connections for the whole run, closed at the end
+  const mailer = openMailPool(concurrency);
+
+  async function deliver(d: Claimed): Promise<void> {
+    const subscriber = { id: d.subscriber_id, tokenVersion: d.token_version };
+    const [manageUrl, unsubscribeUrl] = await Promise.all([linkFor(pool, subscriber, "manage"), linkFor(pool, subscriber, "unsubscribe")]);
+    const email = await renderWeeklyDigest(buildDigest(inputs, d.preferences), { baseUrl, manageUrl, unsubscribeUrl });
+    const messageId = `<digest-${digestId}-${d.subscriber_id}@frontierwatch>`;
+    try {
+      await mailer.send({
+        to: d.email, subject: email.subject, text: email.text, html: email.html, messageId,
+        headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      });
+      await pool.query(`UPDATE deliveries SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1`, [d.id, messageId]);
+      summary.sent++;
+    } catch (err) {
+      const code = (err as { responseCode?: number }).responseCode;
+      const reason = (err as Error).message.slice(0, 500);
+      if (code !== undefined && code >= 500) {
+        await pool.query(`UPDATE deliveries SET status = 'bounced', last_error = $2 WHERE id = $1`, [d.id, reason]);
+        await pool.query(`UPDATE subscribers SET status = 'bounced', bounced_at = now() WHERE id = $1 AND status = 'confirmed'`, [d.subscriber_id]);
+        summary.bounced++;
+      } else {
+        // 4xx or a connection problem: try again later, waiting longer each time
+        const wait = Math.min(60 * 60_000, 30_000 * 2 ** (d.attempts - 1));
+        await pool.query(`UPDATE deliveries SET status = 'failed', last_error = $2, next_attempt_at = $3 WHERE id = $1`, [d.id, reason, new Date(now().getTime() + wait)]);
+        summary.failed++;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+      log.warn({ delivery: d.id, code, reason }, "digest delivery not sent");
+    }
+  }
+
+  try {
+    for (;;) {
+      const batch = await claimBatch(pool, digestId, batchSize, now());
+      if (!batch.length) return summary;
+      let next = 0;
+      const worker = async () => {
+        while (next < batch.length) await deliver(batch[next++]!);
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    }
+  } finally {
+    mailer.close();
   }
 }
