@@ -60,6 +60,9 @@ test.describe("the weekly digest", () => {
   });
 
   test("the preview renders for chosen preferences; a subscriber's needs the admin token", async ({ request }) => {
+    const html = await (await request.get("/digest/preview?as_of=2025-06-15")).text();
+    // the one chart: a PNG rendered on the server (inline by Content-ID in mail, a data: URL here), with alt text
+    expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{2000,}" alt="The cheapest GPT-4-level model, over three years \(MMLU ≥ 86\.4/);
     const text = await (await request.get("/digest/preview?as_of=2025-06-15&format=text&topics=releases&labs=openai")).text();
     expect(text).toContain("NEW RELEASES");
     expect(text).toContain("o3-pro");

@@ -17,6 +17,8 @@ export interface DigestLinks {
   /** per-subscriber links; absent in previews and the web archive */
   manageUrl?: string;
   unsubscribeUrl?: string;
+  /** where the chart image is: "cid:…" in an email, a data: URL on the web; no image without it */
+  chartSrc?: string;
 }
 
 function Section({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
@@ -78,6 +80,13 @@ export function WeeklyDigestEmail({ content: c, links }: { content: DigestConten
                         <div style={{ color: "#5b6270" }}>What changed from {c.from} to {c.to}{c.labs.length ? `, for ${c.labs.join(", ")}` : ""}</div>
                       </td>
                     </tr>
+                    {c.chart && links.chartSrc ? (
+                      <tr>
+                        <td style={{ padding: "16px 20px 0" }}>
+                          <img src={links.chartSrc} alt={c.chart.alt} width={560} style={{ display: "block", width: "100%", maxWidth: "560px", height: "auto", border: "0" }} />
+                        </td>
+                      </tr>
+                    ) : null}
                     {has("prices") ? (
                       <>
                         <Section title="Biggest price cuts" empty={c.priceCuts.length ? null : "No price cuts this week."}><PriceRows rows={c.priceCuts} baseUrl={baseUrl} /></Section>
@@ -163,6 +172,7 @@ export function WeeklyDigestEmail({ content: c, links }: { content: DigestConten
 
 export function renderWeeklyDigestText(c: DigestContent, links: DigestLinks): string {
   const lines = [`FrontierWatch — what changed from ${c.from} to ${c.to}${c.labs.length ? `, for ${c.labs.join(", ")}` : ""}`];
+  if (c.chart) lines.push("", `CHART: ${c.chart.alt}`);
   const priceLine = (x: DigestPriceChange) => `- ${x.modelName} on ${x.provider}, ${x.date}: ${money(x.before.input)}/${money(x.before.output)} -> ${money(x.after.input)}/${money(x.after.output)} per 1M tokens (${pct(x.changePct)} blended)`;
   if (c.topics.includes("prices")) {
     lines.push("", "BIGGEST PRICE CUTS", ...(c.priceCuts.length ? c.priceCuts.map(priceLine) : ["No price cuts this week."]));

@@ -22,6 +22,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** e.g. "<digest-3-42@frontierwatch>"; the same id on a re-send lets receivers drop the copy */
   messageId?: string;
+  /** inline images: referenced from the HTML as cid:<cid> */
+  attachments?: { filename: string; content: Buffer; cid: string; contentType: string }[];
 }
 
 /** Sends one message; resolves with the server's message id. */
@@ -41,7 +43,7 @@ export function openMailPool(maxConnections: number): { send(mail: OutgoingMail)
   const transport = nodemailer.createTransport(`${url}${url.includes("?") ? "&" : "?"}pool=true&maxConnections=${maxConnections}&maxMessages=1000`);
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
+      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId, attachments: mail.attachments });
       return info.messageId;
     },
     close: () => transport.close(),

@@ -21,6 +21,7 @@ import type { GapMonth } from "../analytics/open-gap";
 import { isoDay } from "../dates";
 import type { DigestTopic, Preferences } from "../schemas/subscriptions";
 import { DIGEST_TOPICS } from "../schemas/subscriptions";
+import { digestChartAlt, type DigestChart } from "./digest-chart";
 
 export const MAX_CUTS = 10;
 export const MAX_RISES = 5;
@@ -57,6 +58,8 @@ export interface DigestContent {
   crossings: DigestCrossing[];
   gap: DigestGap[];
   news: DigestNews[];
+  /** the chart and its alt text; null when there is none */
+  chart: { data: DigestChart; alt: string } | null;
   /** how many items the full (unfiltered) week had, for "n more on the dashboard" */
   totals: { priceChanges: number; releases: number; newLeaders: number; crossings: number; news: number };
 }
@@ -71,6 +74,8 @@ export interface DigestInputs {
   modelLabs: Record<string, string>;
   /** provider slug → name (the slug is shown when missing) */
   providerNames?: Record<string, string>;
+  /** the one chart of the week (the same for every reader) */
+  chart?: DigestChart;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -136,6 +141,7 @@ export function buildDigest(inputs: DigestInputs, preferences: Preferences = { l
     crossings: topics.has("benchmarks") ? crossings : [],
     gap: topics.has("open-vs-proprietary") ? gap : [],
     news,
+    chart: inputs.chart ? { data: inputs.chart, alt: digestChartAlt(inputs.chart) } : null,
     totals: { priceChanges: m.priceChanges.length, releases: m.releases.length, newLeaders: m.newLeaders.length, crossings: m.crossings.length, news: inputs.news.length },
   };
 }

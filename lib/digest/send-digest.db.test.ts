@@ -65,6 +65,12 @@ describe("sending the weekly digest", () => {
     await unsubscribe(pool(), token);
     expect((await pool().query<{ status: string }>(`SELECT status FROM subscribers WHERE id = $1`, [all.id])).rows[0]!.status).toBe("unsubscribed");
     expect(mail!.raw).toMatch(/Content-Type: multipart\/alternative/i);
+    // one chart, rendered on the server to PNG, inlined by Content-ID, with alt text
+    const image = mail!.parsed.attachments.find((a) => a.contentType === "image/png");
+    expect(image?.cid).toBe("chart@frontierwatch");
+    expect(image!.content.subarray(1, 4).toString()).toBe("PNG");
+    expect(mail!.parsed.html).toMatch(/<img src="cid:chart@frontierwatch" alt="The cheapest GPT-4-level model, over three years \(MMLU ≥ 86\.4[^"]+cheaper than all before\./);
+    expect(mail!.parsed.text).toContain("CHART: The cheapest GPT-4-level model");
 
     // personalised: only Meta's price changes, no releases section
     const meta = received(metaOnly.email)[0]!;

@@ -21,6 +21,15 @@ import { getDigestInputs } from "../queries/digest";
 import { linkFor } from "../subscriptions";
 import type { Preferences } from "../schemas/subscriptions";
 import { buildDigest, digestSubject, type DigestInputs } from "./build-digest";
+import { digestChartSvg } from "./digest-chart";
+import { svgToPng } from "./render-chart";
+
+export const CHART_CID = "chart@frontierwatch";
+
+/** The chart as a data: URL, for the web archive and previews (mail uses an inline attachment). */
+export function chartDataUrl(inputs: DigestInputs): string | undefined {
+  return inputs.chart ? `data:image/png;base64,${svgToPng(digestChartSvg(inputs.chart)).toString("base64")}` : undefined;
+}
 
 export const STALE_CLAIM_MS = 5 * 60_000;
 export const MAX_ATTEMPTS = 5;
@@ -106,15 +115,17 @@ export async function sendDeliveries(pool: pg.Pool, digestId: number, inputs: Di
   const summary: SendSummary = { sent: 0, bounced: 0, failed: 0 };
   // one pool of SMTP connections for the whole run, closed at the end
   const mailer = openMailPool(concurrency);
+  // the chart is the same for every reader: rendered once, inlined in each message
+  const chart = inputs.chart ? [{ filename: "chart.png", content: svgToPng(digestChartSvg(inputs.chart)), cid: CHART_CID, contentType: "image/png" }] : undefined;
 
   async function deliver(d: Claimed): Promise<void> {
     const subscriber = { id: d.subscriber_id, tokenVersion: d.token_version };
     const [manageUrl, unsubscribeUrl] = await Promise.all([linkFor(pool, subscriber, "manage"), linkFor(pool, subscriber, "unsubscribe")]);
-    const email = await renderWeeklyDigest(buildDigest(inputs, d.preferences), { baseUrl, manageUrl, unsubscribeUrl });
+    const email = await renderWeeklyDigest(buildDigest(inputs, d.preferences), { baseUrl, manageUrl, unsubscribeUrl, chartSrc: chart ? `cid:${CHART_CID}` : undefined });
     const messageId = `<digest-${digestId}-${d.subscriber_id}@frontierwatch>`;
     try {
       await mailer.send({
-        to: d.email, subject: email.subject, text: email.text, html: email.html, messageId,
+        to: d.email, subject: email.subject, text: email.text, html: email.html, messageId, attachments: chart,
         headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
       });
       await pool.query(`UPDATE deliveries SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1`, [d.id, messageId]);

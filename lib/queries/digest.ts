@@ -1,7 +1,7 @@
 /** What the weekly digest is built from (lib/digest/build-digest.ts): the window's movements, the gap, the news. */
 import type { DigestInputs } from "../digest/build-digest";
 import { getPool } from "../db";
-import { getMovements, getOpenGap } from "./analytics";
+import { getMovements, getOpenGap, getPriceTrend } from "./analytics";
 
 /** benchmarks whose open-vs-proprietary gap the digest reports */
 export const DIGEST_GAP_BENCHMARKS = ["arena-elo", "gpqa-diamond", "mmlu-pro"];
@@ -12,7 +12,7 @@ export async function getDigestInputs(window: { from: Date; to: Date }): Promise
   const lastDay = new Date(window.to.getTime() - 86_400_000);
   const thisMonth = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), 1));
   const lastMonth = new Date(Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth() - 1, 1));
-  const [movements, gap, news] = await Promise.all([
+  const [movements, gap, news, trend] = await Promise.all([
     getMovements(window),
     getOpenGap(DIGEST_GAP_BENCHMARKS, { from: lastMonth, to: thisMonth }),
     pool.query<{ title: string; url: string; published_at: Date; feed: string; labs: string[] }>(
@@ -21,6 +21,8 @@ export async function getDigestInputs(window: { from: Date; to: Date }): Promise
        WHERE n.published_at >= $1 AND n.published_at < $2 GROUP BY n.id ORDER BY n.published_at DESC LIMIT 200`,
       [window.from, window.to],
     ),
+    // the chart: what GPT-4-level capability has cost over the three years up to the week's end
+    getPriceTrend("mmlu", { score: 86.4 }, { from: new Date(window.to.getTime() - 3 * 365 * 86_400_000), to: window.to }),
   ]);
   const slugs = [...new Set([...movements.priceChanges.map((c) => c.model), ...movements.newLeaders.map((l) => l.model)])];
   const [labs, providers] = await Promise.all([
@@ -35,5 +37,11 @@ export async function getDigestInputs(window: { from: Date; to: Date }): Promise
     news: news.rows.map((n) => ({ title: n.title, url: n.url, publishedAt: n.published_at, feed: n.feed, labs: n.labs })),
     modelLabs: Object.fromEntries(labs.rows.map((r) => [r.slug, r.lab])),
     providerNames: Object.fromEntries(providers.rows.map((r) => [r.slug, r.name])),
+    chart: {
+      title: "The cheapest GPT-4-level model, over three years",
+      subtitle: "MMLU ≥ 86.4; blended reference price per 1M tokens (3 input : 1 output), log scale",
+      points: trend.points.map((p) => ({ date: p.date, price: p.price, model: p.model, modelName: p.modelName })),
+      fit: trend.fit ? { factorPerYear: trend.fit.factorPerYear, ci90: trend.fit.ci90, line: trend.fit.line } : null,
+    },
   };
 }

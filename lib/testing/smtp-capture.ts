@@ -44,7 +44,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
+        messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw, { keepCidLinks: true }) });
         if (capture.delayMs) await new Promise((r) => setTimeout(r, capture.delayMs));
         callback();
       });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { renderWeeklyDigest } from "../../../../emails/weekly-digest";
 import { isRealDate } from "../../../../lib/dates";
 import { buildDigest } from "../../../../lib/digest/build-digest";
+import { chartDataUrl } from "../../../../lib/digest/send-digest";
 import { getEnv } from "../../../../lib/env";
 import { getDigestInputsForWeek } from "../../../../lib/queries/digests";
 
@@ -21,7 +22,7 @@ export default async function DigestWeekPage({ params }: Params) {
   if (!isRealDate(week)) notFound();
   const stored = await getDigestInputsForWeek(week);
   if (!stored) notFound();
-  const email = await renderWeeklyDigest(buildDigest(stored.inputs), { baseUrl: getEnv().PUBLIC_BASE_URL.replace(/\/$/, "") });
+  const email = await renderWeeklyDigest(buildDigest(stored.inputs), { baseUrl: getEnv().PUBLIC_BASE_URL.replace(/\/$/, ""), chartSrc: chartDataUrl(stored.inputs) });
   return (
     <main>
       <p><Link href="/digest">← All digests</Link></p>

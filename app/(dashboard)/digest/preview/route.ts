@@ -8,6 +8,7 @@ import { DIGEST_TOPICS, type Preferences } from "../../../../lib/schemas/subscri
 import { parseDay } from "../../../../lib/dates";
 import { getEnv } from "../../../../lib/env";
 import { buildDigest } from "../../../../lib/digest/build-digest";
+import { chartDataUrl } from "../../../../lib/digest/send-digest";
 import { getDigestInputs } from "../../../../lib/queries/digest";
 import { digestPreviewQuery } from "../../../../lib/schemas/digest";
 
@@ -30,7 +31,7 @@ export const GET = apiRoute(async (request) => {
     preferences = await getSubscriberPreferencesOrThrow(getPool(), q.subscriber);
   }
   const content = buildDigest(inputs, preferences);
-  const email = await renderWeeklyDigest(content, { baseUrl: getEnv().PUBLIC_BASE_URL });
+  const email = await renderWeeklyDigest(content, { baseUrl: getEnv().PUBLIC_BASE_URL, chartSrc: q.format === "html" ? chartDataUrl(inputs) : undefined });
   return q.format === "text"
     ? new NextResponse(`Subject: ${email.subject}\n\n${email.text}`, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } })
     : new NextResponse(email.html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Digest-Subject": encodeURIComponent(email.subject) } });
