@@ -8,7 +8,7 @@
  *   the server can load); isPending is true until the new render arrives.
  */
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { z } from "zod";
 import { readFilters, writeFilters, type FilterSchema } from "../../lib/schemas/url-filters";
 
@@ -22,16 +22,24 @@ export function useUrlFilters<S extends FilterSchema>(schema: S, mode: "client" 
   const current = params?.toString() ?? "";
   useEffect(() => setWritten(null), [current]);
   const filters = useMemo(() => readFilters(schema, new URLSearchParams(written ?? current)), [schema, written, current]);
+  // the newest query string, for patches that come faster than renders (two fields filled in a row
+  // must both end up in the URL): the address bar itself in client mode, the last write in server mode
+  const latest = useRef(current);
+  useEffect(() => {
+    latest.current = current;
+  }, [current]);
 
   const setFilters = useCallback(
     (patch: Partial<z.infer<S>>) => {
-      const qs = writeFilters(schema, { ...filters, ...patch }).toString();
+      const base = readFilters(schema, new URLSearchParams(mode === "client" ? window.location.search : latest.current));
+      const qs = writeFilters(schema, { ...base, ...patch }).toString();
+      latest.current = qs;
       const url = qs ? `${pathname}?${qs}` : pathname;
       setWritten(qs);
       if (mode === "server") startTransition(() => router.replace(url, { scroll: false }));
       else window.history.replaceState(null, "", url);
     },
-    [schema, filters, pathname, router, mode],
+    [schema, pathname, router, mode],
   );
   const reset = useCallback(() => setFilters(schema.parse({}) as Partial<z.infer<S>>), [schema, setFilters]);
 
