@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { frontierOn } from "../lib/analytics/frontier";
-import { paretoAmong } from "../lib/analytics/frontier-subset";
+import { paretoAmong } from "../lib/analytics/frontier";
 import { chart, downloadCsv, expectImageExports, expectNoHorizontalScroll, expectNoSeriousA11yViolations, keepScreenshot } from "./support/checks";
 import { frontierModels } from "./support/expected";
 import { seeded } from "./support/seeded";

@@ -45,6 +45,11 @@ export function csvCell(v: unknown): string {
   else if (typeof v === "number" || typeof v === "boolean") s = JSON.stringify(v);
   else if (v instanceof Date) s = v.toISOString();
   else s = JSON.stringify(v);
+  return quoteCsvField(s);
+}
+
+/** RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled. */
+export function quoteCsvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

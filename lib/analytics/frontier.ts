@@ -66,8 +66,17 @@ export function frontierOn(models: readonly FrontierModel[], date: Date, options
     const { slug, name, labSlug, openWeights, reasoning, releasedOn, capability } = m;
     available.push({ slug, name, labSlug, openWeights, reasoning, releasedOn, price: blendedPrice(ref, mix), capability, basis: ref.basis, onFrontier: false });
   }
-  available.sort((a, b) => a.price - b.price || b.capability - a.capability || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { date, ...paretoAmong(available), unscored: unscored.sort() };
+}
 
+const byFixedOrder = (a: FrontierEntry, b: FrontierEntry) => a.price - b.price || b.capability - a.capability || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+/**
+ * The Pareto set among entries, in the fixed order: frontierOn's last step, and "the frontier among
+ * open models" when given a filtered subset (the answer a frontier over only those models gives).
+ */
+export function paretoAmong<E extends FrontierEntry>(entries: readonly E[]): { available: E[]; pareto: E[] } {
+  const available = entries.map((e) => ({ ...e, onFrontier: false })).sort(byFixedOrder);
   // One sweep in price order. Within a group of equal price only the most capable can be on the
   // frontier (the group's best dominates the rest), and only if it beats everything strictly cheaper.
   let bestCheaper = -Infinity;
@@ -81,5 +90,5 @@ export function frontierOn(models: readonly FrontierModel[], date: Date, options
     }
     i = j;
   }
-  return { date, available, pareto: available.filter((e) => e.onFrontier), unscored: unscored.sort() };
+  return { available, pareto: available.filter((e) => e.onFrontier) };
 }

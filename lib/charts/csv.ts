@@ -3,6 +3,8 @@
  * comma, quote or line break quoted, quotes doubled). Text cells that a spreadsheet would run
  * as a formula (=, +, -, @, tab, CR) get a leading apostrophe; numbers are written as numbers.
  */
+import { quoteCsvField } from "../csv";
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 export interface CsvColumn<R> {
@@ -22,8 +24,7 @@ export function csvCell(v: CsvCell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "true" : "false";
-  const s = FORMULA_START.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return quoteCsvField(FORMULA_START.test(v) ? `'${v}` : v);
 }
 
 export function toCsv(header: string[], rows: CsvCell[][]): string {

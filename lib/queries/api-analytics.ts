@@ -3,7 +3,7 @@
  * defaults resolved against today, limits checked, dates as YYYY-MM-DD.
  */
 import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
-import { frontierOn, type FrontierEntry } from "../analytics/frontier";
+import { paretoAmong, type FrontierEntry } from "../analytics/frontier";
 import { isoDay, parseDay } from "../dates";
 import { ApiError } from "../errors";
 import type { FrontierQuery, FrontierResponse, GapQuery, GapResponse, MovementsQuery, MovementsResponse, PriceTrendQuery, PriceTrendResponse } from "../schemas/analytics";
@@ -41,19 +41,6 @@ async function assertBenchmark(slug: string, field: string): Promise<void> {
   }
 }
 
-/**
- * With a filter (open, reasoning, lab) the Pareto set is the one among the selected models. The
- * entries already carry their blended price, so each is given one window priced at it on both
- * sides: any mix blends it back to the same price, and frontierOn decides dominance as everywhere.
- */
-function paretoAmong(entries: FrontierEntry[], date: Date): Set<string> {
-  const models = entries.map((e) => ({
-    slug: e.slug, name: e.name, labSlug: e.labSlug, openWeights: e.openWeights, reasoning: e.reasoning, releasedOn: e.releasedOn, capability: e.capability,
-    prices: [{ providerSlug: "-", firstParty: true, tier: "standard", validFrom: date, validTo: null, input: e.price, output: e.price }],
-  }));
-  return new Set(frontierOn(models, date).pareto.map((e) => e.slug));
-}
-
 export async function getFrontierForApi(q: FrontierQuery): Promise<FrontierResponse> {
   const day = q.date ?? today();
   if (q.axis !== CAPABILITY_INDEX_VERSION) await assertBenchmark(q.axis, "axis");
@@ -61,7 +48,8 @@ export async function getFrontierForApi(q: FrontierQuery): Promise<FrontierRespo
   const f = await getFrontier(q.axis, date, { mix: q.mix, mode: q.mode });
   const filtered = q.open !== undefined || q.reasoning !== undefined || q.lab !== undefined;
   let entries = f.available.filter((e) => (q.open === undefined || e.openWeights === q.open) && (q.reasoning === undefined || e.reasoning === q.reasoning) && (q.lab === undefined || e.labSlug === q.lab));
-  const pareto = filtered ? paretoAmong(entries, date) : new Set(f.pareto.map((e) => e.slug));
+  // with a filter (open, reasoning, lab) the Pareto set is the one among the selected models
+  const pareto = new Set((filtered ? paretoAmong(entries).pareto : f.pareto).map((e) => e.slug));
   if (q.pareto_only) entries = entries.filter((e) => pareto.has(e.slug));
   const data = entries.map((e) => ({
     model: e.slug, name: e.name, lab: e.labSlug, openWeights: e.openWeights, reasoning: e.reasoning, releasedOn: isoDay(e.releasedOn),

@@ -7,7 +7,7 @@
 import type { BlendMix } from "../analytics/blended-price";
 import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
 import type { FrontierEntry } from "../analytics/frontier";
-import { paretoAmong } from "../analytics/frontier-subset";
+import { paretoAmong } from "../analytics/frontier";
 import type { ReferencePriceMode } from "../analytics/price-at-capability";
 import { isoDay } from "../dates";
 import { getPool } from "../db";

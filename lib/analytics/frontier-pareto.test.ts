@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dominates, frontierOn, type FrontierModel } from "./frontier";
-import { paretoAmong } from "./frontier-subset";
+import { dominates, frontierOn, paretoAmong, type FrontierModel } from "./frontier";
 import { rng } from "../testing/prng";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
