@@ -6,9 +6,11 @@
  * parameters, computed and stored, then the median of 5 repeats, served stored), and two standard
  * reads computed by the refresh itself; then an "ingest" of 20 price cuts and 5 new scores and the incremental refresh after
  * it. `--live` also times the same reads computed from the ledger (slow at 100×).
- * Usage: node --import tsx bench/analytics.ts [--live] [scales…]
+ * Usage: node --import tsx bench/analytics.ts [--live] [--keep=DIR] [scales…]
+ * `--keep=DIR` keeps the database in DIR and reuses it on the next run (the generated catalogue is
+ * only topped up), so a change can be timed again at 100× without generating it again.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runSource } from "../ingest/run-source";
@@ -18,11 +20,14 @@ import { applyMigrations } from "../lib/database/migrate";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
 import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent, STANDARD_TREND_FROM } from "../lib/queries/analytics";
 import { getCheapestAtCapability } from "../lib/queries/trends";
+import { getMovementsPage } from "../lib/queries/movements";
+import { movementKey } from "../lib/analytics/movements";
 import { cheapestQuery } from "../lib/schemas/trends";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "../lib/queries/analytics-live";
 import { refreshAnalytics, type RefreshResult } from "../lib/precompute/refresh-analytics";
 
 const live = process.argv.includes("--live");
+const keep = process.argv.find((a) => a.startsWith("--keep="))?.slice("--keep=".length);
 const scales = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SCALES = scales.length ? scales : [1, 10, 100];
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -91,7 +96,8 @@ async function smallChange(round: number): Promise<void> {
   );
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "fw-bench-analytics-"));
+const dir = keep ? path.resolve(keep) : mkdtempSync(path.join(os.tmpdir(), "fw-bench-analytics-"));
+mkdirSync(dir, { recursive: true });
 chmodSync(dir, 0o755);
 const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 54389, database: "bench" });
 useDatabaseUrl(db.url);
@@ -150,8 +156,20 @@ for (const scale of SCALES) {
     `${scale}× | ${counts.models} | ${counts.pp} | ${(full.durationMs / 1000).toFixed(1)} + ${((full.phases.warmAnswers ?? 0) / 1000).toFixed(1)} | ${r.frontier} | ${r.trend} | ${r.gap} | ${r.movements} | ${r.cheapest} | ${fmt(std.trend)}, ${fmt(std.frontier)} | ${ms(incremental)} (${incremental.models} models) | ${gen.toFixed(1)}`,
   );
   console.log(`  full refresh phases ${JSON.stringify(full.phases)}; incremental ${JSON.stringify(incremental.phases)}`);
-  const sizes = { frontier: (await reads.frontier()).available.length, movements: (await reads.movements()).all.length };
+  const busy = await reads.movements();
+  const sizes = { frontier: (await reads.frontier()).available.length, movements: busy.all.length };
   console.log(`  answer sizes: frontier ${sizes.frontier} models available, movements ${sizes.movements} items in the window`);
+  // what the API and the overview read: one page of the same window from the events (no stored answer)
+  const monthWindow = { from: d("2025-06-01"), to: d("2025-07-01") };
+  const deep = movementKey(busy.all[Math.max(0, busy.all.length - 150)]!);
+  const pages = {
+    first: await timed(() => getMovementsPage(monthWindow, { limit: 200 })),
+    deep: await timed(() => getMovementsPage(monthWindow, { limit: 200, after: deep })),
+    newest: await timed(() => getMovementsPage(monthWindow, { limit: 12, descending: true })),
+    priceCuts: await timed(() => getMovementsPage(monthWindow, { limit: 200, kinds: ["price-change"], descending: true })),
+    counts: await timed(() => getMovementsPage(monthWindow, { limit: 0 })),
+  };
+  console.log(`  movement pages (same window, median of 5 ms): first 200 ${fmt(pages.first)}; 200 after item ${sizes.movements - 150} ${fmt(pages.deep)}; newest 12 ${fmt(pages.newest)}; newest 200 price changes ${fmt(pages.priceCuts)}; counts only ${fmt(pages.counts)}`);
   if (live) {
     const l = { frontier: await timed(liveReads.frontier, 3), trend: await timed(liveReads.trend, 3), gap: await timed(liveReads.gap, 3), movements: await timed(liveReads.movements, 3) };
     console.log(`  live from the ledger: frontier ${fmt(l.frontier)}, trend ${fmt(l.trend)}, gap ${fmt(l.gap)}, movements ${fmt(l.movements)}`);
@@ -159,4 +177,4 @@ for (const scale of SCALES) {
 }
 await closeDb();
 await db.stop();
-rmSync(dir, { recursive: true, force: true });
+if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -63,9 +63,9 @@ export const ENDPOINTS = {
   }),
   movements: define({
     path: "/api/v1/movements", operationId: "listMovements", tag: "Analytics", summary: "Movements in a window",
-    description: "Releases, price changes, new benchmark leaders and threshold crossings in [from, to), merged by date.",
-    query: movementsQuery, response: movementsResponse, paginated: false,
-    csv: { rows: (b) => b.data, item: movementSchema }, cacheSeconds: 300, example: "from=2025-01-01&to=2025-02-01",
+    description: "Releases, price changes, new benchmark leaders and threshold crossings in [from, to), merged by date, a page at a time (filter by kind; newest first with sort=-date), with the window's counts.",
+    query: movementsQuery, response: movementsResponse, paginated: true,
+    csv: { rows: (b) => b.data, item: movementSchema }, cacheSeconds: 300, example: "from=2025-01-01&to=2025-02-01&kind=price-change&limit=100",
   }),
   sources: define({
     path: "/api/v1/sources", operationId: "listSources", tag: "Provenance", summary: "Sources",

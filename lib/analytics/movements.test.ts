@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listMovements, type MovementModel, type MovementOffering, type MovementsInput } from "./movements";
+import { compareMovementKeys, listMovements, movementKey, pageMovements, type MovementModel, type MovementOffering, type MovementsInput } from "./movements";
 import type { ScoreResult } from "./open-gap";
 import type { OfferingPrice } from "./provider-spread";
 import { rng } from "../testing/prng";
@@ -174,5 +174,41 @@ describe("listMovements", () => {
     }
     expect(events).toBeGreaterThan(500); // the cases are not empty
     expect([...kinds].sort()).toEqual(["new-leader", "price-change", "release", "threshold-crossing"]);
+  });
+});
+
+describe("pageMovements", () => {
+  const all = listMovements(input, { from: d("2024-01-01"), to: d("2026-01-01") }).all;
+
+  it("orders `all` by movementKey, every key distinct", () => {
+    const keys = all.map(movementKey);
+    for (let i = 1; i < keys.length; i++) expect(compareMovementKeys(keys[i - 1]!, keys[i]!), JSON.stringify(keys[i])).toBeLessThan(0);
+    expect(new Set(all.map((m) => m.kind)).size).toBe(4);
+  });
+
+  it("pages concatenate to the whole list, in either direction, with or without a kind filter, for any page size", () => {
+    for (const kinds of [undefined, ["price-change"], ["release", "threshold-crossing"]] as const) {
+      const wanted = all.filter((m) => !kinds || (kinds as readonly string[]).includes(m.kind));
+      for (const descending of [false, true]) {
+        for (const limit of [1, 2, 3, 50]) {
+          const seen = [];
+          let after = null;
+          for (let guard = 0; guard < 100; guard++) {
+            const page = pageMovements(all, { kinds, limit, after, descending });
+            expect(page.items.length).toBeLessThanOrEqual(limit);
+            seen.push(...page.items);
+            if (!page.more) break;
+            after = movementKey(page.items.at(-1)!);
+          }
+          expect(seen, `${kinds} ${descending} ${limit}`).toEqual(descending ? [...wanted].reverse() : wanted);
+        }
+      }
+    }
+  });
+
+  it("a page of 0 is empty; after the last item nothing follows", () => {
+    expect(pageMovements(all, { limit: 0 }).items).toEqual([]);
+    expect(pageMovements(all, { limit: 10, after: movementKey(all.at(-1)!) })).toEqual({ items: [], more: false });
+    expect(pageMovements(all, { limit: 10, after: movementKey(all[0]!), descending: true })).toEqual({ items: [], more: false });
   });
 });

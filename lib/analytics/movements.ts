@@ -171,8 +171,63 @@ export function assembleMovements(from: Date, to: Date, lists: Pick<Movements, "
   const newLeaders = [...lists.newLeaders].sort((a, b) => ms(a.date) - ms(b.date) || byText(a.benchmark, b.benchmark));
   const crossings = [...lists.crossings].sort((a, b) => ms(a.date) - ms(b.date) || byText(a.rule.benchmark, b.rule.benchmark) || a.rule.minScore - b.rule.minScore || a.rule.maxPrice - b.rule.maxPrice);
   const all: Movement[] = [...releases, ...priceChanges, ...newLeaders, ...crossings];
-  all.sort((a, b) => ms(a.date) - ms(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byText(a.model, b.model));
+  // by date, kind and model, then each list's own order: the order a cursor resumes (movementKey)
+  all.sort((a, b) => compareMovementKeys(movementKey(a), movementKey(b)));
   return { from, to, priceChanges, releases, newLeaders, crossings, all };
+}
+
+/**
+ * Where a movement sits in `Movements.all`: date, kind, model, then the key that orders it within its
+ * own list (provider and quantization of a price change, benchmark of a new leader, the rule of a
+ * crossing). Keys are unique within a window, so a position can resume a page (a cursor).
+ */
+export type MovementKey = readonly [dateMs: number, kind: number, model: string, k1: string, k2: string, n1: number, n2: number];
+
+export function movementKey(m: Movement): MovementKey {
+  switch (m.kind) {
+    case "release":
+      return [ms(m.date), KIND_ORDER[m.kind], m.model, "", "", 0, 0];
+    case "price-change":
+      return [ms(m.date), KIND_ORDER[m.kind], m.model, m.provider, m.quantization, 0, 0];
+    case "new-leader":
+      return [ms(m.date), KIND_ORDER[m.kind], m.model, m.benchmark, "", 0, 0];
+    case "threshold-crossing":
+      return [ms(m.date), KIND_ORDER[m.kind], m.model, m.rule.benchmark, "", m.rule.minScore, m.rule.maxPrice];
+  }
+}
+
+export function compareMovementKeys(a: MovementKey, b: MovementKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const c = typeof x === "number" ? x - (y as number) : byText(x, y as string);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+export const MOVEMENT_KINDS = Object.keys(KIND_ORDER) as Movement["kind"][];
+
+export interface MovementPageOptions {
+  /** only these kinds (default: all four) */
+  kinds?: readonly Movement["kind"][];
+  limit: number;
+  /** resume after this position (exclusive), in the page's direction */
+  after?: MovementKey | null;
+  /** newest first */
+  descending?: boolean;
+}
+
+/**
+ * One page of `Movements.all`: the items of the asked kinds after a position, in either direction,
+ * and whether more follow. The precomputed read does the same in SQL; this is its reference.
+ */
+export function pageMovements(all: readonly Movement[], o: MovementPageOptions): { items: Movement[]; more: boolean } {
+  const kinds = new Set(o.kinds ?? MOVEMENT_KINDS);
+  const sign = o.descending ? -1 : 1;
+  const ordered = all.filter((m) => kinds.has(m.kind) && (!o.after || sign * compareMovementKeys(movementKey(m), o.after) > 0));
+  if (o.descending) ordered.reverse();
+  return { items: ordered.slice(0, o.limit), more: ordered.length > o.limit };
 }
 
 /** The price change of one offering, with its blended levels under a mix. */

@@ -9,7 +9,7 @@
 import type { BlendMix } from "../analytics/blended-price";
 import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
 import { frontierOn, type Frontier, type FrontierModel } from "../analytics/frontier";
-import { assembleMovements, priceChangeOf, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type NewLeader, type Release, type ThresholdCrossing } from "../analytics/movements";
+import { assembleMovements, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type Release } from "../analytics/movements";
 import type { GapMonth } from "../analytics/open-gap";
 import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type ReferencePriceMode } from "../analytics/price-at-capability";
 import { segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
@@ -21,6 +21,7 @@ import { getPool } from "../db";
 import { getAnalyticsVersion, packRows, readThrough, reviveDate, unpackRows, type AnswerCodec, type PackedRows } from "../precompute/result-cache";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
+import { movementOfRow, type MovementRow } from "./movements";
 
 /** True when every change to the ledger has been folded into the precomputed tables. */
 export async function isPrecomputeCurrent(): Promise<boolean> {
@@ -176,14 +177,6 @@ export async function getOpenGap(benchmarks: string[], window: { from: Date; to:
     .sort((a, b) => order.get(a.benchmark)! - order.get(b.benchmark)! || a.month.getTime() - b.month.getTime());
 }
 
-/** What refresh-analytics stores for a price change (blended levels depend on the mix asked for). */
-interface PriceChangeDetail {
-  provider: string;
-  quantization: string;
-  before: { input: number; output: number };
-  after: { input: number; output: number };
-}
-
 const sameRule = (a: CrossingRule, b: CrossingRule) => a.benchmark === b.benchmark && a.minScore === b.minScore && a.maxPrice === b.maxPrice;
 
 export async function getMovements(window: { from: Date; to: Date }, options: { rules?: readonly CrossingRule[]; mix?: BlendMix } = {}): Promise<Movements> {
@@ -199,7 +192,7 @@ export async function getMovements(window: { from: Date; to: Date }, options: { 
 async function movementsFromEvents(window: { from: Date; to: Date }, rules: readonly CrossingRule[], mix: BlendMix): Promise<Movements> {
   const pool = getPool();
   const [events, released] = await Promise.all([
-    pool.query<{ kind: string; occurred_at: Date; model: string; model_name: string; detail: Record<string, unknown> }>(
+    pool.query<{ kind: MovementRow["kind"]; occurred_at: Date; model: string; model_name: string; detail: Record<string, unknown> }>(
       `SELECT e.kind, e.occurred_at, m.slug AS model, m.name AS model_name, e.detail
        FROM analytics_events e JOIN models m ON m.id = e.model_id
        WHERE e.kind IN ('price-change', 'new-leader', 'threshold-crossing') AND e.occurred_at >= $1 AND e.occurred_at < $2`,
@@ -213,17 +206,10 @@ async function movementsFromEvents(window: { from: Date; to: Date }, rules: read
   ]);
   const lists: Parameters<typeof assembleMovements>[2] = { priceChanges: [], releases: [], newLeaders: [], crossings: [] };
   for (const e of events.rows) {
-    if (e.kind === "price-change") {
-      const d = e.detail as unknown as PriceChangeDetail;
-      lists.priceChanges.push(priceChangeOf({ date: e.occurred_at, model: e.model, modelName: e.model_name, provider: d.provider, quantization: d.quantization, before: d.before, after: d.after }, mix));
-    } else if (e.kind === "new-leader") {
-      const d = e.detail as unknown as Pick<NewLeader, "benchmark" | "score" | "previous">;
-      lists.newLeaders.push({ kind: "new-leader", date: e.occurred_at, benchmark: d.benchmark, model: e.model, modelName: e.model_name, score: d.score, previous: d.previous });
-    } else {
-      const d = e.detail as unknown as Pick<ThresholdCrossing, "rule" | "score" | "price">;
-      if (!rules.some((r) => sameRule(r, d.rule))) continue;
-      lists.crossings.push({ kind: "threshold-crossing", date: e.occurred_at, rule: d.rule, model: e.model, modelName: e.model_name, score: d.score, price: d.price });
-    }
+    const m = movementOfRow({ ...e, at: e.occurred_at, lab: null, open_weights: null, reasoning: null }, mix);
+    if (m.kind === "price-change") lists.priceChanges.push(m);
+    else if (m.kind === "new-leader") lists.newLeaders.push(m);
+    else if (m.kind === "threshold-crossing" && rules.some((r) => sameRule(r, m.rule))) lists.crossings.push(m);
   }
   lists.releases = released.rows.map((m): Release => ({ kind: "release", date: m.released_on, model: m.slug, modelName: m.name, lab: m.lab, openWeights: m.open_weights, reasoning: m.reasoning }));
   return assembleMovements(window.from, window.to, lists);
@@ -232,12 +218,12 @@ async function movementsFromEvents(window: { from: Date; to: Date }, rules: read
 /**
  * The reads the dashboard, the API and the digest ask for by default, computed right after a
  * refresh so that their first request is a stored answer too: the frontier today on the headline
- * benchmarks, price at constant capability for the overview's levels since 2023, the movements of
- * the last 7 and 30 days, and the overview's cheapest-price chart for each level.
+ * benchmarks, price at constant capability for the overview's levels since 2023, and the overview's
+ * cheapest-price chart for each level. (Movements need no warming: the overview and the API read
+ * them a page at a time from the events, lib/queries/movements.ts.)
  */
 export async function warmStandardReads(today: Date = new Date()): Promise<number> {
   const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  const ago = (days: number) => new Date(day.getTime() - days * 86_400_000);
   const known = new Set((await getPool().query<{ slug: string }>(`SELECT slug FROM benchmarks`)).rows.map((r) => r.slug));
   const reads: (() => Promise<unknown>)[] = [];
   for (const axis of STANDARD_FRONTIER_AXES) if (known.has(axis) || axis === CAPABILITY_INDEX_VERSION) reads.push(() => getFrontier(axis, day));
@@ -247,7 +233,6 @@ export async function warmStandardReads(today: Date = new Date()): Promise<numbe
   for (const level of CAPABILITY_LEVELS) {
     if (known.has(level.benchmark)) reads.push(() => getCheapestAtCapability(cheapestQuery.parse({ benchmark: level.benchmark, threshold: String(level.threshold) }), day));
   }
-  reads.push(() => getMovements({ from: ago(7), to: day }), () => getMovements({ from: ago(30), to: day }));
   for (const read of reads) await read();
   return reads.length;
 }

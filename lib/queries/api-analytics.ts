@@ -9,7 +9,8 @@ import { ApiError } from "../errors";
 import type { FrontierQuery, FrontierResponse, GapQuery, GapResponse, MovementsQuery, MovementsResponse, PriceTrendQuery, PriceTrendResponse } from "../schemas/analytics";
 import { MAX_GAP_MONTHS, MAX_MOVEMENT_DAYS } from "../schemas/analytics";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
-import { getFrontier, getMovements, getOpenGap, getPriceTrend } from "./analytics";
+import { getFrontier, getOpenGap, getPriceTrend } from "./analytics";
+import { decodeMovementCursor, encodeMovementCursor, getMovementsPage } from "./movements";
 import { getAnalyticsVersion } from "../precompute/result-cache";
 
 const DAY_MS = 86_400_000;
@@ -95,10 +96,13 @@ export async function getMovementsForApi(q: MovementsQuery): Promise<MovementsRe
   const from = q.from ?? isoDay(new Date(parseDay(to).getTime() - 7 * DAY_MS));
   if (from > to) throw invalid("from", "from must not be later than to");
   if ((parseDay(to).getTime() - parseDay(from).getTime()) / DAY_MS > MAX_MOVEMENT_DAYS) throw invalid("from", `a window of at most ${MAX_MOVEMENT_DAYS} days`);
-  const m = await getMovements({ from: parseDay(from), to: parseDay(to) });
+  const after = q.cursor === undefined ? null : decodeMovementCursor(q.cursor);
+  if (q.cursor !== undefined && after === null) throw invalid("cursor", "not a cursor returned by this API");
+  const page = await getMovementsPage({ from: parseDay(from), to: parseDay(to) }, { kinds: q.kind, limit: q.limit, after, descending: q.sort === "-date" });
   return {
     from, to,
-    counts: { releases: m.releases.length, priceChanges: m.priceChanges.length, newLeaders: m.newLeaders.length, crossings: m.crossings.length },
-    data: m.all.map((x) => ({ ...x, date: isoDay(x.date) })) as MovementsResponse["data"],
+    counts: { releases: page.counts.releases, priceChanges: page.counts.priceChanges, newLeaders: page.counts.newLeaders, crossings: page.counts.crossings },
+    data: page.items.map((x) => ({ ...x, date: isoDay(x.date) })) as MovementsResponse["data"],
+    nextCursor: page.next ? encodeMovementCursor(page.next) : null,
   };
 }

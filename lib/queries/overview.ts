@@ -2,17 +2,20 @@
  * The overview's headline figures, each with the date it is true on: the cheapest price for GPT-4-level
  * capability today and a year ago, how fast that level gets cheaper (getPriceTrend), the
  * open-vs-proprietary lag (getOpenGap), releases this month and price changes this week
- * (getMovements), and the latest movements. The windows match warmStandardReads, so the stored
- * answers serve them.
+ * and the latest movements (counts and one page of getMovementsPage, read from the precomputed
+ * events). The trend's window matches warmStandardReads, so its stored answer serves it.
  */
 import { cheapestAtCapability } from "../analytics/cheapest-at-capability";
 import { describeMovement, type MovementDto } from "../charts/prepare-movements";
 import { isoDay } from "../dates";
 import { CAPABILITY_LEVELS } from "../schemas/trends";
-import { getMovements, getOpenGap, getPriceTrend, STANDARD_TREND_FROM } from "./analytics";
+import { getOpenGap, getPriceTrend, STANDARD_TREND_FROM } from "./analytics";
+import { getMovementsPage } from "./movements";
 import { loadCapabilityModels } from "./trends";
 
 const DAY_MS = 86_400_000;
+/** how many of the latest movements the overview lists */
+const LATEST_ITEMS = 12;
 export const HEADLINE_LEVEL = CAPABILITY_LEVELS.find((l) => l.id === "gpt-4")!;
 export const LAG_BENCHMARK = "gpqa-diamond";
 
@@ -48,14 +51,14 @@ export async function getHeadlineFigures(now: Date = new Date()): Promise<Headli
     loadCapabilityModels(level.benchmark, level.threshold),
     getPriceTrend(level.benchmark, { score: level.threshold }, { from: STANDARD_TREND_FROM, to: today }),
     getOpenGap([LAG_BENCHMARK], { from: monthStart, to: today }),
-    getMovements({ from: monthStart, to: new Date(today.getTime() + DAY_MS) }),
-    getMovements({ from: weekAgo, to: today }),
-    getMovements({ from: monthAgo, to: today }),
+    getMovementsPage({ from: monthStart, to: new Date(today.getTime() + DAY_MS) }, { limit: 0 }),
+    getMovementsPage({ from: weekAgo, to: today }, { limit: 0 }),
+    getMovementsPage({ from: monthAgo, to: today }, { limit: LATEST_ITEMS, descending: true }),
   ]);
   const [atYearAgo, atToday] = cheapestAtCapability(capable.models, level.threshold, [yearAgo, today]);
   const figure = (p: typeof atToday): CheapestFigure | null => (p ? { date: isoDay(p.date), price: Math.round(p.price * 1e6) / 1e6, model: p.model, modelName: p.modelName } : null);
   // no movement in the last 30 days: the latest of the past year, so the list is never blank without a reason
-  const recent = latest.all.length ? latest : await getMovements({ from: new Date(today.getTime() - 365 * DAY_MS), to: today });
+  const recent = latest.items.length ? latest : await getMovementsPage({ from: new Date(today.getTime() - 365 * DAY_MS), to: today }, { limit: LATEST_ITEMS, descending: true });
   const g = gap.at(-1);
   return {
     today: isoDay(today),
@@ -65,8 +68,8 @@ export async function getHeadlineFigures(now: Date = new Date()): Promise<Headli
     trend: trend.fit ? { factorPerYear: trend.fit.factorPerYear, ci90: trend.fit.ci90, n: trend.n, from: isoDay(trend.window.from), to: isoDay(trend.window.to) } : null,
     trendReason: trend.reason,
     lag: g && g.lagMonths !== null && g.open && g.proprietary ? { benchmark: g.benchmark, month: isoDay(g.month), lagMonths: g.lagMonths, open: g.open.name, proprietary: g.proprietary.name } : null,
-    releasesThisMonth: { from: isoDay(monthStart), to: isoDay(today), count: releases.releases.length, open: releases.releases.filter((r) => r.openWeights).length },
-    priceChangesThisWeek: { from: isoDay(weekAgo), to: isoDay(today), count: week.priceChanges.length, cuts: week.priceChanges.filter((c) => (c.percentChange ?? 0) < 0).length },
-    latest: { from: isoDay(recent.from), to: isoDay(recent.to), items: [...recent.all].reverse().slice(0, 12).map(describeMovement) },
+    releasesThisMonth: { from: isoDay(monthStart), to: isoDay(today), count: releases.counts.releases, open: releases.counts.openReleases },
+    priceChangesThisWeek: { from: isoDay(weekAgo), to: isoDay(today), count: week.counts.priceChanges, cuts: week.counts.priceCuts },
+    latest: { from: isoDay(recent.from), to: isoDay(recent.to), items: recent.items.map(describeMovement) },
   };
 }

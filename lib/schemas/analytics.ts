@@ -129,10 +129,21 @@ export const gapResponse = z.object({ benchmarks: z.array(z.string()), from: day
 export type GapResponse = z.infer<typeof gapResponse>;
 
 export const MAX_MOVEMENT_DAYS = 3660;
+export const MOVEMENT_KIND_VALUES = ["release", "price-change", "new-leader", "threshold-crossing"] as const;
 export const movementsQuery = z
   .strictObject({
     from: dateParam.optional().meta({ description: "first day of the window (default: 7 days before `to`)" }),
     to: dateParam.optional().meta({ description: "the day after the window (exclusive; default: today, UTC)" }),
+    kind: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: `comma-separated kinds to list (default: all): ${MOVEMENT_KIND_VALUES.join(", ")}; the counts always cover every kind` })
+      .transform((s) => (s === undefined ? undefined : [...new Set(s.split(",").map((x) => x.trim()))]))
+      .pipe(z.array(z.enum(MOVEMENT_KIND_VALUES)).min(1).optional()),
+    sort: z.enum(["date", "-date"]).default("date").meta({ description: "oldest first (date) or newest first (-date); ties by kind, model and each kind's own key" }),
+    limit: z.coerce.number({ message: "expected a whole number" }).int("expected a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(200),
+    cursor: z.string().max(1200).regex(/^[A-Za-z0-9_-]+$/, "not a cursor returned by this API").optional().meta({ description: "nextCursor of the previous page" }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be later than to", path: ["from"] });
 export type MovementsQuery = z.infer<typeof movementsQuery>;
@@ -156,8 +167,10 @@ export const movementSchema = z.discriminatedUnion("kind", [
 export const movementsResponse = z.object({
   from: dayString,
   to: dayString,
+  /** the whole window, every kind, whatever page or kind filter was asked */
   counts: z.object({ releases: z.number().int(), priceChanges: z.number().int(), newLeaders: z.number().int(), crossings: z.number().int() }),
-  /** every movement: by date, then kind, then model */
+  /** one page: by date (or newest first), then kind, then model */
   data: z.array(movementSchema),
+  nextCursor: z.string().nullable(),
 });
 export type MovementsResponse = z.infer<typeof movementsResponse>;
