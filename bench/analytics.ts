@@ -142,6 +142,8 @@ for (const scale of SCALES) {
   await generate(200 * scale);
   const gen = (performance.now() - t) / 1000;
   const full = await refreshAnalytics(getPool());
+  // what autovacuum does after a bulk write (statistics, visibility map), so plans are those of a settled database
+  await getPool().query(`VACUUM ANALYZE`);
   if (!(await isPrecomputeCurrent())) throw new Error("precomputed tables not current after a refresh");
   const counts = (await getPool().query<{ models: number; pp: number }>(`SELECT (SELECT count(*) FROM models)::int AS models, (SELECT count(*) FROM price_points)::int AS pp`)).rows[0]!;
   const r = {

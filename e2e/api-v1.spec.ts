@@ -18,7 +18,7 @@ const SAMPLES: Record<string, string[]> = {
   "/api/v1/trends/price-at-capability": ["benchmark=gpqa-diamond&threshold=50", "benchmark=mmlu&threshold_model=gpt-4-0314&from=2023-01-01&to=2025-06-01", "benchmark=mmlu&threshold=99.9", "benchmark=gpqa-diamond&threshold=40&include_reasoning=true&mode=first-party"],
   "/api/v1/trends/cheapest": ["", "benchmark=gpqa-diamond&threshold=50&from=2024-01-01&to=2025-01-01"],
   "/api/v1/gap": ["benchmarks=arena-elo,gpqa-diamond&from=2024-01-01&to=2025-06-30", "from=2025-01-01&to=2025-03-01"],
-  "/api/v1/movements": ["", "from=2025-01-01&to=2025-02-01", "from=2024-01-01&to=2025-01-01"],
+  "/api/v1/movements": ["", "from=2025-01-01&to=2025-02-01", "from=2024-01-01&to=2025-01-01", "from=2024-01-01&to=2026-01-01&kind=price-change,new-leader&sort=-date&limit=7"],
   "/api/v1/sources": [""],
   "/api/v1/runs": ["", "source=curated", "status=failed", "limit=1"],
 };
@@ -190,6 +190,41 @@ test("lists: the Link header points at the page nextCursor names, and the last p
   const all = await request.get("/api/v1/runs?limit=200");
   expect((await all.json()).nextCursor).toBeNull();
   expect(all.headers()["link"]).toBeUndefined();
+});
+
+test("movements: following the Link headers pages through the whole window, and counts cover it whatever the page", async ({ request }) => {
+  const window = "from=2023-01-01&to=2026-01-01";
+  const whole = await (await request.get(`/api/v1/movements?${window}&limit=1000`)).json();
+  const total = whole.counts.releases + whole.counts.priceChanges + whole.counts.newLeaders + whole.counts.crossings;
+  expect(total).toBeGreaterThan(60);
+  expect(whole.data.length).toBe(Math.min(total, 1000));
+  for (const sort of ["date", "-date"]) {
+    const items: Json[] = [];
+    let next: string | null = `/api/v1/movements?${window}&limit=25&sort=${sort}`;
+    let pages = 0;
+    while (next) {
+      const res: APIResponse = await request.get(next);
+      expect(res.status(), next).toBe(200);
+      const body = (await res.json()) as { counts: Json; data: Json[]; nextCursor: string | null };
+      expect(body.counts).toEqual(whole.counts);
+      items.push(...body.data);
+      const link: string | undefined = res.headers()["link"];
+      expect(Boolean(link), next).toBe(body.nextCursor !== null);
+      const target = link ? new URL(/^<([^>]+)>/.exec(link)![1]!) : null;
+      next = target ? target.pathname + target.search : null;
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(2);
+    expect(items).toEqual(sort === "date" ? whole.data : [...whole.data].reverse());
+  }
+  const cuts = await (await request.get(`/api/v1/movements?${window}&kind=price-change&limit=1000`)).json();
+  expect(cuts.data.length).toBe(whole.counts.priceChanges);
+  expect(cuts.data.every((m: Json) => m.kind === "price-change")).toBe(true);
+  for (const bad of ["kind=rumour", "kind=", "cursor=bm90LWEtY3Vyc29y", "limit=1001", "sort=date,-date"]) {
+    const res = await request.get(`/api/v1/movements?${window}&${bad}`);
+    expect(res.status(), bad).toBe(400);
+    expect(JSON.stringify((await res.json()).error.details), bad).toContain(bad.split("=")[0]);
+  }
 });
 
 function valueAt(row: unknown, path: string): unknown {

@@ -207,6 +207,8 @@ export function compareMovementKeys(a: MovementKey, b: MovementKey): number {
 }
 
 export const MOVEMENT_KINDS = Object.keys(KIND_ORDER) as Movement["kind"][];
+/** a kind's place in the order of movements (analytics_events.kind_order) */
+export const kindOrderOf = (k: Movement["kind"]): number => KIND_ORDER[k];
 
 export interface MovementPageOptions {
   /** only these kinds (default: all four) */

@@ -7,8 +7,9 @@
  * - model_price_segments: the changed models' reference-price step functions, every mode;
  * - model_best_scores: the changed models' best score per benchmark;
  * - model_index_values: every model's capability index, whenever any score changed;
- * - analytics_events: price changes of the changed models' offerings; new leaders of every benchmark
- *   a changed model or result touches; first crossings of the standard rules;
+ * - analytics_events: the changed models' releases and the price changes of their offerings; new
+ *   leaders of every benchmark a changed model or result touches; first crossings of the standard
+ *   rules; each with its place in the order of movements (migration 20261129010000_movement_pages);
  * - open_gap_months: every month from GAP_FIRST_MONTH to the current month for those benchmarks.
  * Runs after every ingest (ingest job, CLI) and at worker start; cheap when nothing changed.
  */
@@ -121,6 +122,8 @@ async function refreshPrices(client: Client, modelIds: number[], timing: Record<
       events.push({
         kind: "price-change", occurred_at: c.date.toISOString(), model_id: o.modelId, benchmark_id: null,
         detail: { provider: c.provider, quantization: c.quantization, before: { input: c.before.input, output: c.before.output }, after: { input: c.after.input, output: c.after.output } },
+        // under the default mix, as the counts of a window report cuts
+        cut: c.after.blended < c.before.blended,
       });
     }
   }
@@ -130,13 +133,26 @@ async function refreshPrices(client: Client, modelIds: number[], timing: Record<
   return { segments: seg.model.length, events: events.length };
 }
 
+/** Events with the model's slug (the order of movements) and, for a release, its open weights. */
 async function insertEvents(client: Client, events: object[]): Promise<void> {
   await insertJson(
     client,
-    `INSERT INTO analytics_events (kind, occurred_at, model_id, benchmark_id, detail)
-     SELECT x.kind, x.occurred_at, x.model_id, x.benchmark_id, x.detail FROM jsonb_to_recordset($1::jsonb) AS x(kind text, occurred_at timestamptz, model_id int, benchmark_id int, detail jsonb)`,
+    `INSERT INTO analytics_events (kind, occurred_at, model_id, benchmark_id, detail, sort_model, cut, open_weights)
+     SELECT x.kind, x.occurred_at, x.model_id, x.benchmark_id, x.detail, m.slug, x.cut, CASE WHEN x.kind = 'release' THEN m.open_weights END
+     FROM jsonb_to_recordset($1::jsonb) AS x(kind text, occurred_at timestamptz, model_id int, benchmark_id int, detail jsonb, cut boolean) JOIN models m ON m.id = x.model_id`,
     events,
   );
+}
+
+/** Each changed model's release, an event like the others so that movements page in one index. */
+async function refreshReleases(client: Client, modelIds: number[]): Promise<number> {
+  await client.query(`DELETE FROM analytics_events WHERE kind = 'release' AND model_id = ANY($1::int[])`, [modelIds]);
+  const r = await client.query(
+    `INSERT INTO analytics_events (kind, occurred_at, model_id, detail, sort_model, open_weights)
+     SELECT 'release', m.released_on::timestamp AT TIME ZONE 'UTC', m.id, '{}'::jsonb, m.slug, m.open_weights FROM models m WHERE m.id = ANY($1::int[])`,
+    [modelIds],
+  );
+  return r.rowCount ?? 0;
 }
 
 /**
@@ -276,6 +292,8 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; war
     };
     const prices = modelIds.length ? await refreshPrices(client, modelIds, phases) : { segments: 0, events: 0 };
     phase("prices");
+    const releases = modelIds.length ? await refreshReleases(client, modelIds) : 0;
+    phase("releases");
     if (modelIds.length) {
       await client.query(`DELETE FROM model_best_scores WHERE model_id = ANY($1::int[])`, [modelIds]);
       await client.query(
@@ -301,7 +319,7 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; war
       await warmStandardReads(now);
       phase("warmAnswers");
     }
-    const result = { refreshId: refresh.rows[0]!.id, models: modelIds.length, benchmarks: benchmarkIds.length, segments: prices.segments, events: prices.events + leaders + crossings, durationMs, phases };
+    const result = { refreshId: refresh.rows[0]!.id, models: modelIds.length, benchmarks: benchmarkIds.length, segments: prices.segments, events: releases + prices.events + leaders + crossings, durationMs, phases };
     moduleLogger("analytics").info({ ...result, durationMs: Math.round(durationMs) }, "precomputed analytics refreshed");
     return result;
   } catch (err) {

@@ -9,7 +9,7 @@
 import type { BlendMix } from "../analytics/blended-price";
 import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
 import { frontierOn, type Frontier, type FrontierModel } from "../analytics/frontier";
-import { assembleMovements, STANDARD_CROSSING_RULES, type CrossingRule, type Movements, type Release } from "../analytics/movements";
+import { assembleMovements, STANDARD_CROSSING_RULES, type CrossingRule, type Movements } from "../analytics/movements";
 import type { GapMonth } from "../analytics/open-gap";
 import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type ReferencePriceMode } from "../analytics/price-at-capability";
 import { segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
@@ -190,28 +190,20 @@ export async function getMovements(window: { from: Date; to: Date }, options: { 
 }
 
 async function movementsFromEvents(window: { from: Date; to: Date }, rules: readonly CrossingRule[], mix: BlendMix): Promise<Movements> {
-  const pool = getPool();
-  const [events, released] = await Promise.all([
-    pool.query<{ kind: MovementRow["kind"]; occurred_at: Date; model: string; model_name: string; detail: Record<string, unknown> }>(
-      `SELECT e.kind, e.occurred_at, m.slug AS model, m.name AS model_name, e.detail
-       FROM analytics_events e JOIN models m ON m.id = e.model_id
-       WHERE e.kind IN ('price-change', 'new-leader', 'threshold-crossing') AND e.occurred_at >= $1 AND e.occurred_at < $2`,
-      [window.from, window.to],
-    ),
-    pool.query<{ slug: string; name: string; lab: string; open_weights: boolean; reasoning: boolean; released_on: Date }>(
-      `SELECT m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on FROM models m JOIN labs l ON l.id = m.lab_id
-       WHERE m.released_on >= $1 AND m.released_on < $2`,
-      [window.from, window.to],
-    ),
-  ]);
+  const events = await getPool().query<MovementRow>(
+    `SELECT e.kind, e.occurred_at AS at, m.slug AS model, m.name AS model_name, e.detail, l.slug AS lab, m.open_weights, m.reasoning
+     FROM analytics_events e JOIN models m ON m.id = e.model_id JOIN labs l ON l.id = m.lab_id
+     WHERE e.occurred_at >= $1 AND e.occurred_at < $2`,
+    [window.from, window.to],
+  );
   const lists: Parameters<typeof assembleMovements>[2] = { priceChanges: [], releases: [], newLeaders: [], crossings: [] };
   for (const e of events.rows) {
-    const m = movementOfRow({ ...e, at: e.occurred_at, lab: null, open_weights: null, reasoning: null }, mix);
-    if (m.kind === "price-change") lists.priceChanges.push(m);
+    const m = movementOfRow(e, mix);
+    if (m.kind === "release") lists.releases.push(m);
+    else if (m.kind === "price-change") lists.priceChanges.push(m);
     else if (m.kind === "new-leader") lists.newLeaders.push(m);
-    else if (m.kind === "threshold-crossing" && rules.some((r) => sameRule(r, m.rule))) lists.crossings.push(m);
+    else if (rules.some((r) => sameRule(r, m.rule))) lists.crossings.push(m);
   }
-  lists.releases = released.rows.map((m): Release => ({ kind: "release", date: m.released_on, model: m.slug, modelName: m.name, lab: m.lab, openWeights: m.open_weights, reasoning: m.reasoning }));
   return assembleMovements(window.from, window.to, lists);
 }
 

@@ -107,6 +107,41 @@ describe("movements a page at a time", () => {
   });
 });
 
+describe("the order of movements after a model is renamed", () => {
+  it("follows the new slug once the refresh rewrites the model's events", async () => {
+    await refreshAnalytics(pool());
+    const window = WINDOWS[0]!;
+    // the model with the most price changes moves from wherever it sorted to the end of its dates
+    const top = (await pool().query<{ id: number; slug: string }>(
+      `SELECT m.id, m.slug FROM analytics_events e JOIN models m ON m.id = e.model_id WHERE e.kind = 'price-change' GROUP BY m.id, m.slug ORDER BY count(*) DESC, m.id LIMIT 1`,
+    )).rows[0]!;
+    const renamed = `zz-${top.slug}`;
+    await pool().query(`UPDATE models SET slug = $2 WHERE id = $1`, [top.id, renamed]);
+    try {
+      const live = (await allPages(window, { limit: 40 })).items;
+      expect(live.some((m) => m.model === renamed)).toBe(true);
+      await refreshAnalytics(pool());
+      expect(await isPrecomputeCurrent()).toBe(true);
+      expect((await allPages(window, { limit: 40 })).items).toEqual(live);
+      expect((await allPages(window, { limit: 40 })).items).toEqual((await computeMovements(window)).all);
+    } finally {
+      await pool().query(`UPDATE models SET slug = $2 WHERE id = $1`, [top.id, top.slug]);
+      await refreshAnalytics(pool());
+    }
+  });
+
+  it("count cuts under another mix from each change", async () => {
+    await refreshAnalytics(pool());
+    const window = WINDOWS[0]!;
+    for (const mix of [{ input: 1, output: 1 }, { input: 1, output: 10 }]) {
+      const full = await computeMovements(window, { mix });
+      const page = await getMovementsPage(window, { limit: 5, mix });
+      expect(page.counts.priceCuts).toBe(full.priceChanges.filter((c) => c.after.blended < c.before.blended).length);
+      expect(page.items).toEqual(full.all.slice(0, 5));
+    }
+  });
+});
+
 describe("movement cursors", () => {
   it("round-trip and refuse what this API did not return", () => {
     const key: MovementKey = [Date.UTC(2025, 0, 2), 1, "llama-3-1-8b", "together", "fp8", 0, 0];

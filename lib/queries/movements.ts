@@ -8,7 +8,7 @@
  */
 import { DEFAULT_MIX, type BlendMix } from "../analytics/blended-price";
 import {
-  MOVEMENT_KINDS, STANDARD_CROSSING_RULES, movementKey, pageMovements, priceChangeOf,
+  MOVEMENT_KINDS, STANDARD_CROSSING_RULES, kindOrderOf, movementKey, pageMovements, priceChangeOf,
   type Movement, type MovementKey, type Movements, type NewLeader, type ThresholdCrossing,
 } from "../analytics/movements";
 import { getPool } from "../db";
@@ -104,56 +104,49 @@ export async function getMovementsPage(window: { from: Date; to: Date }, o: Move
   const pool = getPool();
   const dir = o.descending ? "DESC" : "ASC";
   const after = o.after ?? null;
-  const [rows, counts] = await Promise.all([
+  const standardMix = mix.input / mix.output === DEFAULT_MIX.input / DEFAULT_MIX.output;
+  const [rows, counts, crossings] = await Promise.all([
     // limit 0: the counts alone
     o.limit === 0 ? { rows: [] as MovementRow[] } :
-    // the sort key in SQL is movementKey: date, kind, model, then each kind's own key (text in
-    // code-point order, as JavaScript compares strings)
+    // the first rows after the cursor in analytics_events_page_idx, whose columns are movementKey
+    // (text in code-point order, as JavaScript compares strings); names and labs joined to the page
     pool.query<MovementRow>(
-      `WITH items AS (
-         SELECT e.kind, e.occurred_at AS at, m.slug AS model, m.name AS model_name, e.detail, NULL::text AS lab, NULL::boolean AS open_weights, NULL::boolean AS reasoning,
-                CASE e.kind WHEN 'price-change' THEN 1 WHEN 'new-leader' THEN 2 ELSE 3 END AS k,
-                CASE e.kind WHEN 'price-change' THEN e.detail->>'provider' WHEN 'new-leader' THEN e.detail->>'benchmark' ELSE e.detail->'rule'->>'benchmark' END AS k1,
-                CASE e.kind WHEN 'price-change' THEN e.detail->>'quantization' ELSE '' END AS k2,
-                CASE e.kind WHEN 'threshold-crossing' THEN (e.detail->'rule'->>'minScore')::float8 ELSE 0 END AS n1,
-                CASE e.kind WHEN 'threshold-crossing' THEN (e.detail->'rule'->>'maxPrice')::float8 ELSE 0 END AS n2
-         FROM analytics_events e JOIN models m ON m.id = e.model_id
-         WHERE e.kind = ANY($3::text[]) AND e.occurred_at >= $1 AND e.occurred_at < $2
-           AND (e.kind <> 'threshold-crossing' OR e.detail->'rule' = ANY($4::jsonb[]))
-         UNION ALL
-         SELECT 'release', m.released_on::timestamp AT TIME ZONE 'UTC', m.slug, m.name, NULL, l.slug, m.open_weights, m.reasoning, 0, '', '', 0, 0
-         FROM models m JOIN labs l ON l.id = m.lab_id
-         WHERE 'release' = ANY($3::text[]) AND m.released_on >= $1 AND m.released_on < $2
-       )
-       SELECT kind, at, model, model_name, detail, lab, open_weights, reasoning FROM items
-       WHERE $5::timestamptz IS NULL
-          OR (at, k, model COLLATE "C", k1 COLLATE "C", k2 COLLATE "C", n1, n2) ${o.descending ? "<" : ">"} ($5, $6::int, $7::text COLLATE "C", $8::text COLLATE "C", $9::text COLLATE "C", $10::float8, $11::float8)
-       ORDER BY at ${dir}, k ${dir}, model COLLATE "C" ${dir}, k1 COLLATE "C" ${dir}, k2 COLLATE "C" ${dir}, n1 ${dir}, n2 ${dir}
-       LIMIT $12`,
-      [window.from, window.to, kinds, STANDARD_RULES_JSON, after ? new Date(after[0]) : null, after?.[1] ?? null, after?.[2] ?? null, after?.[3] ?? null, after?.[4] ?? null, after?.[5] ?? null, after?.[6] ?? null, o.limit + 1],
-    ),
-    pool.query<{ releases: number; open_releases: number; price_changes: number; price_cuts: number; new_leaders: number; crossings: number }>(
-      `SELECT (SELECT count(*) FROM models m WHERE m.released_on >= $1 AND m.released_on < $2)::int AS releases,
-              (SELECT count(*) FROM models m WHERE m.released_on >= $1 AND m.released_on < $2 AND m.open_weights)::int AS open_releases,
-              e.price_changes, e.price_cuts, e.new_leaders, e.crossings
+      `SELECT e.kind, e.occurred_at AS at, m.slug AS model, m.name AS model_name, e.detail, l.slug AS lab, m.open_weights, m.reasoning
        FROM (
-         SELECT count(*) FILTER (WHERE kind = 'price-change')::int AS price_changes,
-                -- a cut lowers the blended price, computed as blendedPrice does
-                count(*) FILTER (WHERE kind = 'price-change'
-                  AND ($3::float8 * (detail->'after'->>'input')::float8 + $4::float8 * (detail->'after'->>'output')::float8) / ($3::float8 + $4::float8)
-                    < ($3::float8 * (detail->'before'->>'input')::float8 + $4::float8 * (detail->'before'->>'output')::float8) / ($3::float8 + $4::float8))::int AS price_cuts,
-                count(*) FILTER (WHERE kind = 'new-leader')::int AS new_leaders,
-                count(*) FILTER (WHERE kind = 'threshold-crossing' AND detail->'rule' = ANY($5::jsonb[]))::int AS crossings
-         FROM analytics_events WHERE occurred_at >= $1 AND occurred_at < $2
-       ) e`,
-      [window.from, window.to, mix.input, mix.output, STANDARD_RULES_JSON],
+         SELECT * FROM analytics_events e
+         WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.kind_order = ANY($3::smallint[])
+           AND ($5::timestamptz IS NULL OR (e.occurred_at, e.kind_order, e.sort_model, e.sort_k1, e.sort_k2, e.sort_n1, e.sort_n2) ${o.descending ? "<" : ">"} ($5, $6::smallint, $7::text, $8::text, $9::text, $10::float8, $11::float8))
+           AND (e.kind <> 'threshold-crossing' OR e.detail->'rule' = ANY($4::jsonb[]))
+         ORDER BY e.occurred_at ${dir}, e.kind_order ${dir}, e.sort_model ${dir}, e.sort_k1 ${dir}, e.sort_k2 ${dir}, e.sort_n1 ${dir}, e.sort_n2 ${dir}
+         LIMIT $12
+       ) e JOIN models m ON m.id = e.model_id JOIN labs l ON l.id = m.lab_id
+       ORDER BY e.occurred_at ${dir}, e.kind_order ${dir}, e.sort_model ${dir}, e.sort_k1 ${dir}, e.sort_k2 ${dir}, e.sort_n1 ${dir}, e.sort_n2 ${dir}`,
+      [window.from, window.to, kinds.map(kindOrderOf), STANDARD_RULES_JSON, after ? new Date(after[0]) : null, after?.[1] ?? null, after?.[2] ?? null, after?.[3] ?? null, after?.[4] ?? null, after?.[5] ?? null, after?.[6] ?? null, o.limit + 1],
+    ),
+    // from the index alone (its INCLUDEd flags): cuts under the default mix are stored; another mix reads each change
+    pool.query<{ kind_order: number; n: number; flagged: number }>(
+      standardMix
+        ? `SELECT kind_order, count(*)::int AS n, count(*) FILTER (WHERE cut OR open_weights)::int AS flagged FROM analytics_events
+           WHERE occurred_at >= $1 AND occurred_at < $2 AND kind_order < 3 GROUP BY kind_order`
+        : `SELECT kind_order, count(*)::int AS n, count(*) FILTER (WHERE open_weights
+             OR ($3::float8 * (detail->'after'->>'input')::float8 + $4::float8 * (detail->'after'->>'output')::float8) / ($3::float8 + $4::float8)
+              < ($3::float8 * (detail->'before'->>'input')::float8 + $4::float8 * (detail->'before'->>'output')::float8) / ($3::float8 + $4::float8))::int AS flagged
+           FROM analytics_events WHERE occurred_at >= $1 AND occurred_at < $2 AND kind_order < 3 GROUP BY kind_order`,
+      standardMix ? [window.from, window.to] : [window.from, window.to, mix.input, mix.output],
+    ),
+    // crossings are few: each one's rule is checked against the standard ones
+    pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM analytics_events WHERE occurred_at >= $1 AND occurred_at < $2 AND kind_order = 3 AND detail->'rule' = ANY($3::jsonb[])`,
+      [window.from, window.to, STANDARD_RULES_JSON],
     ),
   ]);
   const items = rows.rows.slice(0, o.limit).map((r) => movementOfRow(r, mix));
-  const c = counts.rows[0]!;
+  const byKind = new Map(counts.rows.map((r) => [r.kind_order, r]));
+  const n = (k: Movement["kind"]) => byKind.get(kindOrderOf(k))?.n ?? 0;
+  const flagged = (k: Movement["kind"]) => byKind.get(kindOrderOf(k))?.flagged ?? 0;
   return {
     from: window.from, to: window.to,
-    counts: { releases: c.releases, openReleases: c.open_releases, priceChanges: c.price_changes, priceCuts: c.price_cuts, newLeaders: c.new_leaders, crossings: c.crossings },
+    counts: { releases: n("release"), openReleases: flagged("release"), priceChanges: n("price-change"), priceCuts: flagged("price-change"), newLeaders: n("new-leader"), crossings: crossings.rows[0]!.n },
     items, next: rows.rows.length > o.limit && items.length ? movementKey(items.at(-1)!) : null,
   };
 }
