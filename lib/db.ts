@@ -22,7 +22,9 @@ const state: DbGlobals = (g.__frontierwatchDb ??= {});
 
 export function getPool(): pg.Pool {
   if (!state.pool) {
-    state.pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5000 });
+    // analytics reads sort and window a hundred thousand rows at scale: 32 MB keeps that in memory
+    // (the server default, 4 MB, spills it to disk)
+    state.pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: 5000, options: "-c work_mem=32MB" });
     // an idle connection closed by the server (restart, shutdown) must not crash the process;
     // the pool replaces it on the next query
     state.pool.on("error", () => {});
