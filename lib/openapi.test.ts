@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ENDPOINTS } from "./api-catalogue";
+import { ENDPOINTS, type EndpointDef } from "./api-catalogue";
 import { buildOpenApi, queryParameters } from "./openapi";
 
 describe("the OpenAPI document", () => {
@@ -11,10 +11,21 @@ describe("the OpenAPI document", () => {
       const op = doc.paths[def.path]!.get!;
       const names = op.parameters.map((p) => p.name);
       expect(names).toContain("format");
-      expect(names.length).toBe(Object.keys((def.query as unknown as { shape?: object }).shape ?? {}).length + 1);
+      const keys = (schema: unknown) => Object.keys((schema as { shape?: object } | undefined)?.shape ?? {}).length;
+      expect(names.length).toBe(keys(def.query) + keys(def.params) + 1);
       expect(op.responses[200]).toBeTruthy();
       expect(op.responses[400]).toBeTruthy();
     }
+  });
+
+  it("describes every {name} of a templated path as a required path parameter, and only those", () => {
+    for (const def of Object.values(ENDPOINTS) as EndpointDef[]) {
+      const inPath = [...def.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const declared = (doc.paths[def.path]!.get!.parameters as { name: string; in: string; required: boolean }[]).filter((p) => p.in === "path");
+      expect(declared.map((p) => p.name), def.path).toEqual(inPath);
+      for (const p of declared) expect(p.required, `${def.path} ${p.name}`).toBe(true);
+    }
+    expect(doc.paths["/api/v1/models/{slug}"]!.get!.parameters[0]).toMatchObject({ name: "slug", in: "path", schema: { pattern: "^[a-z0-9][a-z0-9.-]*$", maxLength: 100 } });
   });
 
   it("takes parameters from the same zod schema that validates them (patterns, enums, defaults)", () => {

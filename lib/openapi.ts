@@ -18,19 +18,26 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
 
 export interface QueryParameter {
   name: string;
-  in: "query";
+  in: "query" | "path";
   required: boolean;
   description?: string;
   schema: JsonObject;
 }
 
 /** The query parameters of a query schema, each with its JSON Schema (as the URL carries it: input side). */
-export function queryParameters(query: z.ZodType): QueryParameter[] {
+export function queryParameters(query: z.ZodType, where: "query" | "path" = "query"): QueryParameter[] {
   const s = jsonSchema(query, "input") as { properties?: Record<string, JsonObject>; required?: string[] };
   return Object.entries(s.properties ?? {}).map(([name, schema]) => {
     const { description, ...rest } = schema as { description?: string };
-    return { name, in: "query" as const, required: (s.required ?? []).includes(name) && !("default" in rest), ...(description ? { description } : {}), schema: rest };
+    // a path parameter is always there (OpenAPI requires `required: true` for it)
+    const required = where === "path" || ((s.required ?? []).includes(name) && !("default" in rest));
+    return { name, in: where, required, ...(description ? { description } : {}), schema: rest };
   });
+}
+
+/** Path and query parameters of an endpoint, path first. */
+export function endpointParameters(def: EndpointDef): QueryParameter[] {
+  return [...(def.params ? queryParameters(def.params, "path") : []), ...queryParameters(def.query)];
 }
 
 const FORMAT_PARAMETER: QueryParameter = {
@@ -57,7 +64,7 @@ function getOperation(def: EndpointDef): JsonObject {
     tags: [def.tag],
     summary: def.summary,
     description: def.description,
-    parameters: [...queryParameters(def.query), FORMAT_PARAMETER],
+    parameters: [...endpointParameters(def), FORMAT_PARAMETER],
     responses: {
       200: {
         description: "OK",
@@ -75,7 +82,7 @@ function getOperation(def: EndpointDef): JsonObject {
       304: { description: "Not modified (If-None-Match matched the ETag)" },
       400: errorContent("A parameter is invalid; details name each one"),
       401: errorContent("The API key is unknown, revoked or malformed"),
-      404: errorContent("A benchmark, model or source named by a parameter does not exist"),
+      404: errorContent(def.params ? "Nothing has this slug, or a model, lab, provider, source or benchmark named by a parameter does not exist" : "A model, lab, provider, source or benchmark named by a parameter does not exist"),
       429: errorContent("Rate limit reached", { "Retry-After": header("seconds to wait", "integer"), ...RATE_HEADERS }),
       500: errorContent("A fault on our side (never caused by input)"),
     },
@@ -126,7 +133,7 @@ export function buildOpenApi(): JsonObject {
     },
     servers: [{ url: "/" }],
     security: [{}, { apiKey: [] }, { apiKeyHeader: [] }],
-    tags: [{ name: "Analytics" }, { name: "Catalogue" }, { name: "Provenance" }, { name: "Admin" }],
+    tags: [{ name: "Catalogue" }, { name: "Prices" }, { name: "Analytics" }, { name: "Provenance" }, { name: "Admin" }],
     paths,
     components: {
       schemas,
