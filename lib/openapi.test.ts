@@ -28,6 +28,19 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/v1/models/{slug}"]!.get!.parameters[0]).toMatchObject({ name: "slug", in: "path", schema: { pattern: "^[a-z0-9][a-z0-9.-]*$", maxLength: 100 } });
   });
 
+  it("describes the digest subscription routes from their zod schemas: bodies and answers", () => {
+    const post = (path: string) => (doc.paths[path] as { post?: { requestBody: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> } }).post!;
+    const subscribe = post("/api/v1/subscriptions");
+    expect(subscribe.requestBody.content["application/json"]!.schema.required).toEqual(["email"]);
+    expect(Object.keys(subscribe.requestBody.content["application/json"]!.schema.properties!)).toEqual(["email", "labs", "topics"]);
+    expect(subscribe.requestBody.content["application/x-www-form-urlencoded"]).toBeTruthy();
+    expect(subscribe.responses[202]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/SubscribeAccepted");
+    expect(post("/api/v1/subscriptions/confirm").responses[200]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/SubscriptionConfirmed");
+    expect(post("/api/v1/subscriptions/preferences").requestBody.content["application/json"]!.schema.required).toEqual(["token"]);
+    expect(post("/api/v1/subscriptions/unsubscribe").responses[200]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/Unsubscribed");
+    expect(doc.components.schemas.SubscriptionConfirmed).toMatchObject({ properties: { status: { const: "confirmed" } } });
+  });
+
   it("takes parameters from the same zod schema that validates them (patterns, enums, defaults)", () => {
     const params = queryParameters(ENDPOINTS.models.query);
     expect(params.find((p) => p.name === "limit")).toMatchObject({ required: false, schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } });
