@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { listPricesQuery, modelPricesQuery, PRICE_SORTS, type ListPricesQuery, type PriceRowDto } from "../schemas/prices";
-import { collectPages, makeEntityFixture, type EntityFixture } from "../testing/entity-fixture";
+import { collectPages, FIXTURE_COUNTRY, makeEntityFixture, type EntityFixture } from "../testing/entity-fixture";
 import { useTestDatabase } from "../testing/db";
 import { getModelProfileOrThrow } from "./model-profile";
 import { listModelPrices, listPrices, priceLedgerPageSql } from "./price-ledger";
@@ -88,17 +88,17 @@ describe("the curated ledger, checked by hand (deepseek-v3: list price, launch p
 
 describe("the ledger on rows this file makes: sources, tiers and a correction", () => {
   const rowsOf = async (raw: Record<string, string>) => (await listModelPrices(f.s("alpha"), modelPricesQuery.parse(raw))).data;
-  const cells = (rows: PriceRowDto[]) => rows.map((r) => [r.provider.slug.replace(`-${f.tag}`, ""), r.tier, r.source === "curated" ? "curated" : "feed", day(r.validFrom), day(r.validTo), r.input, r.supersededAt ? "superseded" : "current"]);
+  const cells = (rows: PriceRowDto[]) => rows.map((r) => [r.provider.slug.replace(`-${f.tag}`, ""), r.tier, r.source === f.catalogSource ? "catalog" : "feed", day(r.validFrom), day(r.validTo), r.input, r.supersededAt ? "superseded" : "current"]);
 
   it("lists the current ledger newest first by default, and the corrected row only when asked", async () => {
     expect(cells(await rowsOf({}))).toEqual([
       ["host", "standard", "feed", "2024-08-01", null, 0.8, "current"],
       ["api", "standard", "feed", "2024-07-01", null, 1, "current"],
       // the same start day: the row recorded last comes first
-      ["api", "batch", "curated", "2024-06-01", null, 0.5, "current"],
-      ["api", "standard", "curated", "2024-06-01", null, 1, "current"],
+      ["api", "batch", "catalog", "2024-06-01", null, 0.5, "current"],
+      ["api", "standard", "catalog", "2024-06-01", null, 1, "current"],
       ["host", "standard", "feed", "2024-05-01", "2024-08-01", 0.9, "current"],
-      ["api", "standard", "curated", "2024-03-01", "2024-06-01", 2, "current"],
+      ["api", "standard", "catalog", "2024-03-01", "2024-06-01", 2, "current"],
     ]);
     const withCorrection = await rowsOf({ include_superseded: "true" });
     expect(withCorrection).toHaveLength(7);
@@ -107,8 +107,8 @@ describe("the ledger on rows this file makes: sources, tiers and a correction", 
 
   it("as_of a day where one row ends and its successor starts gives the successor only", async () => {
     const on = async (d: string, extra: Record<string, string> = {}) => cells(await rowsOf({ as_of: d, sort: "id", ...extra })).map((c) => c.join(" "));
-    expect(await on("2024-07-31")).toEqual(["api standard curated 2024-06-01  1 current", "api batch curated 2024-06-01  0.5 current", "api standard feed 2024-07-01  1 current", "host standard feed 2024-05-01 2024-08-01 0.9 current"]);
-    expect(await on("2024-08-01")).toEqual(["api standard curated 2024-06-01  1 current", "api batch curated 2024-06-01  0.5 current", "api standard feed 2024-07-01  1 current", "host standard feed 2024-08-01  0.8 current"]);
+    expect(await on("2024-07-31")).toEqual(["api standard catalog 2024-06-01  1 current", "api batch catalog 2024-06-01  0.5 current", "api standard feed 2024-07-01  1 current", "host standard feed 2024-05-01 2024-08-01 0.9 current"]);
+    expect(await on("2024-08-01")).toEqual(["api standard catalog 2024-06-01  1 current", "api batch catalog 2024-06-01  0.5 current", "api standard feed 2024-07-01  1 current", "host standard feed 2024-08-01  0.8 current"]);
     expect(await on("2024-08-01", { include_superseded: "true" })).toContain("host standard feed 2024-08-01  5 superseded");
     expect(await on("2024-02-29")).toEqual([]);
   });
@@ -233,18 +233,38 @@ describe("a model's profile", () => {
 
   it("on rows this file makes: the newest row per offering and tier, never a superseded one; the best score in each benchmark's direction", async () => {
     const m = await getModelProfileOrThrow(f.s("alpha"));
-    expect(m.latestPrices.map((r) => [r.provider.slug.replace(`-${f.tag}`, ""), r.quantization, r.tier, day(r.validFrom), r.input, r.source === "curated" ? "curated" : "feed"])).toEqual([
-      ["api", "", "batch", "2024-06-01", 0.5, "curated"],
+    expect(m.latestPrices.map((r) => [r.provider.slug.replace(`-${f.tag}`, ""), r.quantization, r.tier, day(r.validFrom), r.input, r.source === f.catalogSource ? "catalog" : "feed"])).toEqual([
+      ["api", "", "batch", "2024-06-01", 0.5, "catalog"],
       ["api", "", "standard", "2024-07-01", 1, "feed"],
       ["host", "fp8", "standard", "2024-08-01", 0.8, "feed"],
     ]);
-    expect(m.bestScores.map((r) => [r.benchmark.slug.replace(`-${f.tag}`, ""), r.score, r.measuredOn, r.settings])).toEqual([
-      ["errors", 20, "2024-06-01", ""],
+    expect(m.bestScores.map((r) => [r.benchmark.slug, r.score, r.measuredOn, r.settings])).toEqual([
       ["gpqa-diamond", 40, "2024-03-01", "0-shot"],
       ["mmlu", 72.5, "2024-09-01", ""],
     ]);
     expect(m.bestScores.find((r) => r.benchmark.slug === "mmlu")).toMatchObject({ source: f.otherSource, runId: f.otherRunId, sourceUrl: "https://example.org/score" });
-    expect(m).toMatchObject({ lab: { slug: f.s("lab"), country: "AQ" }, domain: "math", params: { totalB: 7, activeB: null }, provenance: { source: "curated", runId: f.curatedRunId, snapshotId: null } });
+    expect(m).toMatchObject({ lab: { slug: f.s("lab"), country: FIXTURE_COUNTRY }, domain: "math", params: { totalB: 7, activeB: null }, provenance: { source: f.catalogSource, runId: f.catalogRunId, snapshotId: f.snapshotId } });
+    expect(m.latestPrices.find((r) => r.tier === "batch")).toMatchObject({ runId: f.catalogRunId, snapshotId: f.snapshotId });
+  });
+
+  it("takes the lowest score as the best where lower is better", async () => {
+    // a benchmark of its own, removed afterwards: other tests count the benchmarks that have results
+    const db = pool();
+    const bench = (await db.query<{ id: number }>(`INSERT INTO benchmarks (slug, name, category, unit, higher_is_better, scale_min, scale_max, description, source_url)
+      VALUES ($1, 'Error rate', 'coding', 'percent', false, 0, 100, 'fixture: lower is better', 'https://example.org/bench') RETURNING id`, [f.s("errors")])).rows[0]!.id;
+    try {
+      const model = (await db.query<{ id: number }>(`SELECT id FROM models WHERE slug = $1`, [f.s("beta")])).rows[0]!.id;
+      const { rows: [src] } = await db.query<{ source_id: number; run_id: number }>(`SELECT source_id, run_id FROM models WHERE id = $1`, [model]);
+      for (const [score, on] of [[30, "2024-03-01"], [20, "2024-06-01"], [25, "2024-09-01"]] as const) {
+        await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, $3, $4, $5, $6)`, [model, bench, score, on, src!.source_id, src!.run_id]);
+      }
+      const best = (await getModelProfileOrThrow(f.s("beta"))).bestScores.map((r) => [r.benchmark.slug, r.benchmark.higherIsBetter, r.score, r.measuredOn]);
+      expect(best).toEqual([[f.s("errors"), false, 20, "2024-06-01"], ["mmlu", true, 75, "2024-09-01"]]);
+    } finally {
+      await db.query(`DELETE FROM benchmark_results WHERE benchmark_id = $1`, [bench]);
+      await db.query(`DELETE FROM benchmarks WHERE id = $1`, [bench]);
+      await db.query(`DELETE FROM analytics_dirty WHERE kind = 'benchmark' AND id = $1`, [bench]);
+    }
   });
 
   it("is a 404 naming the slug when no model has it", async () => {

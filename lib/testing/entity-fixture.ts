@@ -1,9 +1,11 @@
 /**
  * Rows for the DB tests of the API's entity reads (lib/queries/*-list.ts, price-ledger.ts,
  * model-profile.ts): two labs, three models, two providers on rare hardware, three offerings, a
- * price ledger from two sources with a correction, results on a lower-is-better benchmark and news
- * items, every slug carrying a unique tag so no other test's rows change the answers. The curated
- * dataset is loaded first (for its source, run and benchmarks).
+ * price ledger from two sources with a correction, results and news items. Every slug carries a
+ * unique tag and the rows come from two sources of their own (a catalogue with a raw snapshot, and a
+ * price feed) in a country no other test uses, so no other test's rows change these answers and
+ * these rows change no other test's (the curated dataset's own checks, the frontier by country).
+ * The curated dataset is loaded first, for its benchmarks and for the hand-checked tests.
  */
 import type pg from "pg";
 import { runSource } from "../../ingest/run-source";
@@ -12,80 +14,88 @@ import { uniqueTag } from "./db";
 export interface EntityFixture {
   tag: string;
   s: (name: string) => string;
-  curatedRunId: number;
+  /** the catalogue source of the labs, models, providers, most prices and results */
+  catalogSource: string;
+  catalogRunId: number;
+  snapshotId: number;
+  /** a second price and score source */
   otherSource: string;
   otherRunId: number;
 }
+
+/** The fixture's country (Bouvet Island): no lab, model or provider of the data or another test is there. */
+export const FIXTURE_COUNTRY = "BV";
 
 export async function makeEntityFixture(db: pg.Pool): Promise<EntityFixture> {
   await runSource(db, "curated", "test");
   const tag = uniqueTag("ent");
   const s = (name: string) => `${name}-${tag}`;
-  const { rows: [run] } = await db.query<{ id: number; source_id: number }>(`SELECT r.id, r.source_id FROM ingest_runs r JOIN sources s ON s.id = r.source_id WHERE s.slug = 'curated' AND r.status = 'succeeded' ORDER BY r.id DESC LIMIT 1`);
-  const curated = [run!.source_id, run!.id];
   const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params)).rows[0]!.id;
-  const otherSourceId = await one(`INSERT INTO sources (slug, name, kind) VALUES ($1, 'Test price feed', 'prices') RETURNING id`, [s("feed")]);
-  const otherRunId = await one(`INSERT INTO ingest_runs (source_id, status, trigger, finished_at) VALUES ($1, 'succeeded', 'test', now()) RETURNING id`, [otherSourceId]);
-  const other = [otherSourceId, otherRunId];
+  const source = async (slug: string, kind: string) => {
+    const id = await one(`INSERT INTO sources (slug, name, kind) VALUES ($1, $2, $3) RETURNING id`, [slug, `Test ${kind} ${tag}`, kind]);
+    return [id, await one(`INSERT INTO ingest_runs (source_id, status, trigger, finished_at) VALUES ($1, 'succeeded', 'test', now()) RETURNING id`, [id])] as const;
+  };
+  const [catalogSourceId, catalogRunId] = await source(s("catalog"), "catalog");
+  const [otherSourceId, otherRunId] = await source(s("feed"), "prices");
+  const snapshotId = await one(`INSERT INTO raw_snapshots (source_id, sha256, url, byte_size, content) VALUES ($1, encode(sha256($2::bytea), 'hex'), 'https://example.org/catalog.yaml', octet_length($2::bytea), $2::bytea) RETURNING id`, [catalogSourceId, Buffer.from(`catalogue ${tag}`)]);
+  await db.query(`INSERT INTO ingest_run_snapshots (run_id, snapshot_id) VALUES ($1, $2)`, [catalogRunId, snapshotId]);
+  const catalog = [catalogSourceId, catalogRunId, snapshotId];
+  const other = [otherSourceId, otherRunId, null];
 
-  const lab = await one(`INSERT INTO labs (slug, name, country, kind, website, source_url, source_id, run_id) VALUES ($1, $2, 'AQ', 'academic', 'https://example.org', 'https://example.org/lab', $3, $4) RETURNING id`, [s("lab"), `Lab ${tag}`, ...curated]);
-  await one(`INSERT INTO labs (slug, name, country, kind, source_url, source_id, run_id) VALUES ($1, $2, 'AQ', 'community', 'https://example.org/lab2', $3, $4) RETURNING id`, [s("quiet-lab"), `Quiet lab ${tag}`, ...curated]);
+  const lab = await one(`INSERT INTO labs (slug, name, country, kind, website, source_url, source_id, run_id, snapshot_id) VALUES ($1, $2, $3, 'academic', 'https://example.org', 'https://example.org/lab', $4, $5, $6) RETURNING id`, [s("lab"), `Lab ${tag}`, FIXTURE_COUNTRY, ...catalog]);
+  await one(`INSERT INTO labs (slug, name, country, kind, source_url, source_id, run_id, snapshot_id) VALUES ($1, $2, $3, 'community', 'https://example.org/lab2', $4, $5, $6) RETURNING id`, [s("quiet-lab"), `Quiet lab ${tag}`, FIXTURE_COUNTRY, ...catalog]);
   const model = (slug: string, released: string, open: boolean) =>
-    one(`INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, params_total_b, context_window, modalities, reasoning, domain, source_url, source_id, run_id)
-         VALUES ($1, $2, $3, 'fixture', $4, $5, 'MIT', 7, 32000, '{text}', false, 'math', 'https://example.org/model', $6, $7) RETURNING id`, [slug, slug.toUpperCase(), lab, released, open, ...curated]);
+    one(`INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, params_total_b, context_window, modalities, reasoning, domain, source_url, source_id, run_id, snapshot_id)
+         VALUES ($1, $2, $3, 'fixture', $4, $5, 'MIT', 7, 32000, '{text}', false, 'math', 'https://example.org/model', $6, $7, $8) RETURNING id`, [slug, slug.toUpperCase(), lab, released, open, ...catalog]);
   const a = await model(s("alpha"), "2024-03-01", true);
   const b = await model(s("beta"), "2024-09-01", true);
   const c = await model(s("gamma"), "2025-01-15", false);
 
   const provider = (slug: string, kind: string, hardware: string, regions: string[], labId: number | null, policy: [boolean | null, boolean | null, boolean | null]) =>
-    one(`INSERT INTO providers (slug, name, kind, hardware, country, regions, lab_id, retains_prompts, trains_on_prompts, zero_data_retention, source_url, source_id, run_id)
-         VALUES ($1, $2, $3, $4, 'AQ', $5, $6, $7, $8, $9, 'https://example.org/provider', $10, $11) RETURNING id`, [slug, `Provider ${slug}`, kind, hardware, regions, labId, ...policy, ...curated]);
-  const own = await provider(s("api"), "first_party", "wse", ["aq-south"], lab, [false, false, true]);
+    one(`INSERT INTO providers (slug, name, kind, hardware, country, regions, lab_id, retains_prompts, trains_on_prompts, zero_data_retention, source_url, source_id, run_id, snapshot_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'https://example.org/provider', $11, $12, $13) RETURNING id`, [slug, `Provider ${slug}`, kind, hardware, FIXTURE_COUNTRY, regions, labId, ...policy, ...catalog]);
+  const own = await provider(s("api"), "first_party", "wse", [s("region")], lab, [false, false, true]);
   const host = await provider(s("host"), "gpu_cloud", "rdu", [], null, [null, null, null]);
   const offering = (modelId: number, providerId: number, quantization: string) =>
-    one(`INSERT INTO offerings (model_id, provider_id, quantization, source_id) VALUES ($1, $2, $3, $4) RETURNING id`, [modelId, providerId, quantization, curated[0]]);
+    one(`INSERT INTO offerings (model_id, provider_id, quantization, source_id) VALUES ($1, $2, $3, $4) RETURNING id`, [modelId, providerId, quantization, catalog[0]]);
   const aOwn = await offering(a, own, "");
   const aHost = await offering(a, host, "fp8");
   const cOwn = await offering(c, own, "");
 
-  const price = (offeringId: number, prov: number[], tier: string, from: string, to: string | null, input: number, output: number, extra: { cached?: number; superseded?: string } = {}) =>
-    db.query(`INSERT INTO price_points (offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, superseded_at, observed_at, source_url, source_id, run_id)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2024-01-01', $9, $10, $11)`,
+  const price = (offeringId: number, prov: (number | null)[], tier: string, from: string, to: string | null, input: number, output: number, extra: { cached?: number; superseded?: string } = {}) =>
+    db.query(`INSERT INTO price_points (offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, superseded_at, observed_at, source_url, source_id, run_id, snapshot_id)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2024-01-01', $9, $10, $11, $12)`,
       [offeringId, tier, from, to, input, output, extra.cached ?? null, extra.superseded ?? null, `https://example.org/price/${tier}/${from}`, ...prov]);
-  await price(aOwn, curated, "standard", "2024-03-01", "2024-06-01", 2, 6, { cached: 0.5 });
-  await price(aOwn, curated, "standard", "2024-06-01", null, 1, 3);
-  await price(aOwn, curated, "batch", "2024-06-01", null, 0.5, 1.5);
+  await price(aOwn, catalog, "standard", "2024-03-01", "2024-06-01", 2, 6, { cached: 0.5 });
+  await price(aOwn, catalog, "standard", "2024-06-01", null, 1, 3);
+  await price(aOwn, catalog, "batch", "2024-06-01", null, 0.5, 1.5);
   await price(aOwn, other, "standard", "2024-07-01", null, 1, 3);
   await price(aHost, other, "standard", "2024-05-01", "2024-08-01", 0.9, 0.9);
   // a correction: the first reading of 1 August was wrong; the row stays, marked superseded
   await price(aHost, other, "standard", "2024-08-01", null, 5, 5, { superseded: "2024-09-01" });
   await price(aHost, other, "standard", "2024-08-01", null, 0.8, 0.8);
-  await price(cOwn, curated, "standard", "2025-01-15", null, 10, 30);
+  await price(cOwn, catalog, "standard", "2025-01-15", null, 10, 30);
 
-  const lowerIsBetter = await one(`INSERT INTO benchmarks (slug, name, category, unit, higher_is_better, scale_min, scale_max, description, source_url)
-    VALUES ($1, 'Error rate', 'coding', 'percent', false, 0, 100, 'fixture: lower is better', 'https://example.org/bench') RETURNING id`, [s("errors")]);
-  const result = (modelId: number, benchmark: string | number, score: number, measured: string, prov: number[], settings = "") =>
-    db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, settings, source_url, source_id, run_id)
-              SELECT $1, id, $2, $3, $4, 'https://example.org/score', $5, $6 FROM benchmarks WHERE ${typeof benchmark === "number" ? "id = $7" : "slug = $7"}`,
+  const result = (modelId: number, benchmark: string, score: number, measured: string, prov: (number | null)[], settings = "") =>
+    db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, settings, source_url, source_id, run_id, snapshot_id)
+              SELECT $1, id, $2, $3, $4, 'https://example.org/score', $5, $6, $7 FROM benchmarks WHERE slug = $8`,
       [modelId, score, measured, settings, ...prov, benchmark]);
-  await result(a, "mmlu", 70, "2024-03-01", curated);
+  await result(a, "mmlu", 70, "2024-03-01", catalog);
   await result(a, "mmlu", 72.5, "2024-09-01", other);
-  await result(a, "gpqa-diamond", 40, "2024-03-01", curated, "0-shot");
+  await result(a, "gpqa-diamond", 40, "2024-03-01", catalog, "0-shot");
   await result(a, "gpqa-diamond", 40, "2024-05-01", other, "rerun");
-  await result(a, lowerIsBetter, 30, "2024-03-01", curated);
-  await result(a, lowerIsBetter, 20, "2024-06-01", curated);
-  await result(b, "mmlu", 75, "2024-09-01", curated);
+  await result(b, "mmlu", 75, "2024-09-01", catalog);
 
   const news = (title: string, published: string) =>
     one(`INSERT INTO news_items (url, title, published_at, feed, summary, source_id, run_id) VALUES ($1, $2, $3, 'fixture-feed', '<p>summary</p>', $4, $5) RETURNING id`,
-      [`https://example.org/${tag}/${title}`, title, published, ...curated]);
+      [`https://example.org/${tag}/${title}`, title, published, catalogSourceId, catalogRunId]);
   const n1 = await news("first", "2025-02-01T10:00:00Z");
   const n2 = await news("same-minute", "2025-02-01T10:00:00Z");
   const n3 = await news("gamma-out", "2025-03-01T08:30:00Z");
   await db.query(`INSERT INTO news_item_labs (news_item_id, lab_id) VALUES ($1, $3), ($2, $3)`, [n1, n2, lab]);
   await db.query(`INSERT INTO news_item_models (news_item_id, model_id) VALUES ($1, $2), ($3, $4)`, [n1, a, n3, c]);
 
-  return { tag, s, curatedRunId: run!.id, otherSource: s("feed"), otherRunId };
+  return { tag, s, catalogSource: s("catalog"), catalogRunId, snapshotId, otherSource: s("feed"), otherRunId };
 }
 
 /** Every page of a keyset list, following nextCursor; fails on a repeated row. */
