@@ -256,7 +256,7 @@ describe("a model's profile", () => {
       const model = (await db.query<{ id: number }>(`SELECT id FROM models WHERE slug = $1`, [f.s("beta")])).rows[0]!.id;
       const { rows: [src] } = await db.query<{ source_id: number; run_id: number }>(`SELECT source_id, run_id FROM models WHERE id = $1`, [model]);
       for (const [score, on] of [[30, "2024-03-01"], [20, "2024-06-01"], [25, "2024-09-01"]] as const) {
-        await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, $3, $4, $5, $6)`, [model, bench, score, on, src!.source_id, src!.run_id]);
+        await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id, snapshot_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [model, bench, score, on, src!.source_id, src!.run_id, f.snapshotId]);
       }
       const best = (await getModelProfileOrThrow(f.s("beta"))).bestScores.map((r) => [r.benchmark.slug, r.benchmark.higherIsBetter, r.score, r.measuredOn]);
       expect(best).toEqual([[f.s("errors"), false, 20, "2024-06-01"], ["mmlu", true, 75, "2024-09-01"]]);

@@ -37,10 +37,15 @@ export async function makeEntityFixture(db: pg.Pool): Promise<EntityFixture> {
   };
   const [catalogSourceId, catalogRunId] = await source(s("catalog"), "catalog");
   const [otherSourceId, otherRunId] = await source(s("feed"), "prices");
-  const snapshotId = await one(`INSERT INTO raw_snapshots (source_id, sha256, url, byte_size, content) VALUES ($1, encode(sha256($2::bytea), 'hex'), 'https://example.org/catalog.yaml', octet_length($2::bytea), $2::bytea) RETURNING id`, [catalogSourceId, Buffer.from(`catalogue ${tag}`)]);
-  await db.query(`INSERT INTO ingest_run_snapshots (run_id, snapshot_id) VALUES ($1, $2)`, [catalogRunId, snapshotId]);
+  // every row traces to the bytes it came from, as ingested rows do (a curated DB test checks every table)
+  const snapshot = async (sourceId: number, runId: number, name: string) => {
+    const id = await one(`INSERT INTO raw_snapshots (source_id, sha256, url, byte_size, content) VALUES ($1, encode(sha256($2::bytea), 'hex'), $3, octet_length($2::bytea), $2::bytea) RETURNING id`, [sourceId, Buffer.from(`${name} ${tag}`), `https://example.org/${name}`]);
+    await db.query(`INSERT INTO ingest_run_snapshots (run_id, snapshot_id) VALUES ($1, $2)`, [runId, id]);
+    return id;
+  };
+  const snapshotId = await snapshot(catalogSourceId, catalogRunId, "catalog.yaml");
   const catalog = [catalogSourceId, catalogRunId, snapshotId];
-  const other = [otherSourceId, otherRunId, null];
+  const other = [otherSourceId, otherRunId, await snapshot(otherSourceId, otherRunId, "feed.json")];
 
   const lab = await one(`INSERT INTO labs (slug, name, country, kind, website, source_url, source_id, run_id, snapshot_id) VALUES ($1, $2, $3, 'academic', 'https://example.org', 'https://example.org/lab', $4, $5, $6) RETURNING id`, [s("lab"), `Lab ${tag}`, FIXTURE_COUNTRY, ...catalog]);
   await one(`INSERT INTO labs (slug, name, country, kind, source_url, source_id, run_id, snapshot_id) VALUES ($1, $2, $3, 'community', 'https://example.org/lab2', $4, $5, $6) RETURNING id`, [s("quiet-lab"), `Quiet lab ${tag}`, FIXTURE_COUNTRY, ...catalog]);
@@ -62,7 +67,7 @@ export async function makeEntityFixture(db: pg.Pool): Promise<EntityFixture> {
   const aHost = await offering(a, host, "fp8");
   const cOwn = await offering(c, own, "");
 
-  const price = (offeringId: number, prov: (number | null)[], tier: string, from: string, to: string | null, input: number, output: number, extra: { cached?: number; superseded?: string } = {}) =>
+  const price = (offeringId: number, prov: number[], tier: string, from: string, to: string | null, input: number, output: number, extra: { cached?: number; superseded?: string } = {}) =>
     db.query(`INSERT INTO price_points (offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, superseded_at, observed_at, source_url, source_id, run_id, snapshot_id)
               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2024-01-01', $9, $10, $11, $12)`,
       [offeringId, tier, from, to, input, output, extra.cached ?? null, extra.superseded ?? null, `https://example.org/price/${tier}/${from}`, ...prov]);
@@ -76,7 +81,7 @@ export async function makeEntityFixture(db: pg.Pool): Promise<EntityFixture> {
   await price(aHost, other, "standard", "2024-08-01", null, 0.8, 0.8);
   await price(cOwn, catalog, "standard", "2025-01-15", null, 10, 30);
 
-  const result = (modelId: number, benchmark: string, score: number, measured: string, prov: (number | null)[], settings = "") =>
+  const result = (modelId: number, benchmark: string, score: number, measured: string, prov: number[], settings = "") =>
     db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, settings, source_url, source_id, run_id, snapshot_id)
               SELECT $1, id, $2, $3, $4, 'https://example.org/score', $5, $6, $7 FROM benchmarks WHERE slug = $8`,
       [modelId, score, measured, settings, ...prov, benchmark]);
