@@ -6,14 +6,28 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
 import { parse } from "csv-parse/sync";
+import { startSmtpCapture } from "../lib/testing/smtp-capture";
+import { SMTP_PORT } from "./support/ports";
 
 type Json = Record<string, unknown>;
-interface Operation { parameters: { name: string; schema: Json }[]; responses: Record<string, { content?: Record<string, { schema: Json }> }> }
+interface Operation { parameters: { name: string; in: "query" | "path"; schema: Json }[]; responses: Record<string, { content?: Record<string, { schema: Json }> }> }
 interface OpenApi { openapi: string; paths: Record<string, { get?: Operation; post?: Operation }>; components: { schemas: Record<string, Json> } }
 
-/** Requests whose real answers are checked against the document: at least one per endpoint. */
+/**
+ * Requests whose real answers are checked against the document: at least one per endpoint, keyed by
+ * the documented path. A templated path's samples name their path parameters: `slug=deepseek-v3|as_of=…`.
+ */
 const SAMPLES: Record<string, string[]> = {
   "/api/v1/models": ["", "limit=5", "lab=deepseek&open=true&sort=released", "reasoning=true&released_after=2025-01-01&limit=3"],
+  "/api/v1/models/{slug}": ["slug=deepseek-v3|", "slug=gpt-4o-2024-08-06|", "slug=claude-3-opus-20240229|", "slug=qwen2.5-72b-instruct|"],
+  "/api/v1/models/{slug}/prices": ["slug=deepseek-v3|", "slug=deepseek-v3|as_of=2025-02-01", "slug=gpt-4o-2024-08-06|tier=standard&sort=valid_from", "slug=qwen2.5-72b-instruct|provider=openrouter&from=2026-01-01&to=2026-12-31&include_superseded=true", "slug=claude-3-opus-20240229|sort=-id&limit=1"],
+  "/api/v1/labs": ["", "has_open=true&sort=-models", "country=CN&limit=5", "min_open_share=0.5&kind=startup&sort=-latest_release", "q=mistral"],
+  "/api/v1/providers": ["", "hardware=lpu", "trains_on_prompts=false&zero_data_retention=true", "country=US&sort=-models&limit=3", "region=eu&kind=hyperscaler"],
+  "/api/v1/offerings": ["", "open=true&hardware=lpu", "model=deepseek-v3", "provider=groq&sort=-first_seen", "first_party=false&provider_kind=hyperscaler&limit=20"],
+  "/api/v1/prices": ["", "as_of=2025-06-01&tier=standard", "model=deepseek-v3&source=curated", "provider=openai&from=2024-01-01&to=2025-01-01&sort=valid_from", "sort=id&limit=200"],
+  "/api/v1/benchmarks": ["", "category=reasoning", "sort=-results&limit=3"],
+  "/api/v1/results": ["", "benchmark=gpqa-diamond&sort=-score", "model=deepseek-v3", "lab=openai&since=2025-01-01&limit=100"],
+  "/api/v1/news": ["", "lab=deepseek", "since=2025-01-01&sort=published"],
   "/api/v1/frontier": ["axis=gpqa-diamond&date=2025-06-01", "axis=mmlu&date=2024-06-01&open=true&pareto_only=true", "axis=fw-ci-v1&date=2025-01-01&mode=median&mix=1:1", "axis=mmlu&date=2019-01-01"],
   "/api/v1/trends/price-at-capability": ["benchmark=gpqa-diamond&threshold=50", "benchmark=mmlu&threshold_model=gpt-4-0314&from=2023-01-01&to=2025-06-01", "benchmark=mmlu&threshold=99.9", "benchmark=gpqa-diamond&threshold=40&include_reasoning=true&mode=first-party"],
   "/api/v1/trends/cheapest": ["", "benchmark=gpqa-diamond&threshold=50&from=2024-01-01&to=2025-01-01"],
@@ -22,8 +36,8 @@ const SAMPLES: Record<string, string[]> = {
   "/api/v1/sources": [""],
   "/api/v1/runs": ["", "source=curated", "status=failed", "limit=1"],
 };
-/** Where the rows of an endpoint's CSV form are in its JSON. */
-const CSV_ROWS: Record<string, string> = { "/api/v1/trends/price-at-capability": "points", "/api/v1/trends/cheapest": "points" };
+/** Where the rows of an endpoint's CSV form are in its JSON ("" : the body itself is the one row). */
+const CSV_ROWS: Record<string, string> = { "/api/v1/trends/price-at-capability": "points", "/api/v1/trends/cheapest": "points", "/api/v1/models/{slug}": "" };
 
 let doc: OpenApi;
 let ajv: Ajv2020;
@@ -36,7 +50,19 @@ test.beforeAll(async ({ request }) => {
   ajv.addSchema({ $id: "openapi", components: doc.components }, "openapi");
 });
 
-const url = (path: string, query: string) => (query ? `${path}?${query}` : path);
+/** A sample as a URL: path parameters filled in (encoded), then the query. */
+function url(path: string, sample: string): string {
+  const [params, query] = sample.includes("|") ? (sample.split("|", 2) as [string, string]) : ["", sample];
+  const values = new URLSearchParams(params);
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values.get(name) ?? ""));
+  return query ? `${filled}?${query}` : filled;
+}
+/** A query on a path, with the path parameters of the path's first sample when it has some. */
+function withPath(path: string, query: string): string {
+  const first = SAMPLES[path]![0]!;
+  return first.includes("|") ? `${first.split("|")[0]}|${query}` : query;
+}
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 function validateAgainst(schema: Json, body: unknown, context: string): void {
   const ref = typeof schema.$ref === "string" ? { $ref: `openapi${schema.$ref}` } : schema;
@@ -80,10 +106,18 @@ for (const [path, queries] of Object.entries(SAMPLES)) {
 }
 
 test("contract: errors (400, 404, 401) have the documented shape", async ({ request }) => {
-  for (const [u, status] of [["/api/v1/frontier?axis=no-such-bench", 404], ["/api/v1/models?limit=0", 400], ["/api/v1/runs?status=exploded", 400], ["/api/v1/nowhere", 404]] as const) {
+  const cases = [
+    ["/api/v1/frontier?axis=no-such-bench", 404], ["/api/v1/models?limit=0", 400], ["/api/v1/runs?status=exploded", 400], ["/api/v1/nowhere", 404],
+    ["/api/v1/models/no-such-model", 404, "slug"], ["/api/v1/models/Not_A_Slug", 400, "slug"], ["/api/v1/models/no-such-model/prices", 404, "slug"],
+    ["/api/v1/models/deepseek-v3/no-such-thing", 404], ["/api/v1/prices?model=no-such-model", 404, "model"], ["/api/v1/prices?source=no-such-source", 404, "source"],
+    ["/api/v1/results?benchmark=no-such-bench", 404, "benchmark"], ["/api/v1/news?lab=no-such-lab", 404, "lab"], ["/api/v1/offerings?provider=no-such-host", 404, "provider"],
+    ["/api/v1/labs?min_open_share=2", 400, "min_open_share"], ["/api/v1/prices?as_of=2025-01-01&from=2024-01-01", 400, "as_of"], ["/api/v1/prices?from=2025-02-01&to=2025-01-01", 400, "from"],
+  ] as const;
+  for (const [u, status, field] of cases) {
     const res = await request.get(u);
     expect(res.status(), u).toBe(status);
-    await expectErrorShape(res, u);
+    const body = await expectErrorShape(res, u);
+    if (field) expect((body.error as { details: { field: string }[] }).details.map((d) => d.field), u).toContain(field);
   }
   const res = await request.get("/api/v1/models", { headers: { Authorization: "Bearer fw_not-a-real-key" } });
   expect(res.status()).toBe(401);
@@ -109,9 +143,10 @@ for (const path of Object.keys(SAMPLES)) {
     test.setTimeout(240_000);
     const params = doc.paths[path]!.get!.parameters;
     for (const p of params) {
-      for (const value of BAD_VALUES) {
+      // an empty path segment is another URL (the list, or a redirect to it), not a value of the parameter
+      for (const value of p.in === "path" ? BAD_VALUES.filter((v) => v !== "") : BAD_VALUES) {
         const q = new URLSearchParams({ [p.name]: value }).toString();
-        const res = await request.get(url(path, q));
+        const res = await request.get(p.in === "path" ? url(path, `${q}|`) : url(path, withPath(path, q)));
         const ctx = `${path}?${p.name}=${JSON.stringify(value.slice(0, 40))}`;
         expect(res.status(), ctx).toBeLessThan(500);
         if (res.status() >= 400) {
@@ -126,14 +161,15 @@ for (const path of Object.keys(SAMPLES)) {
           expect(details.some((d) => d.field === p.name), `${ctx}: details name ${p.name}: ${JSON.stringify(details)}`).toBe(true);
         }
       }
+      if (p.in === "path") continue;
       // a parameter given twice is not a list the server quietly accepts
-      const twice = await request.get(url(path, `${p.name}=a&${p.name}=b`));
+      const twice = await request.get(url(path, withPath(path, `${p.name}=a&${p.name}=b`)));
       expect(twice.status(), `${path} with ${p.name} twice`).toBe(400);
       await expectErrorShape(twice, `${path} with ${p.name} twice`);
     }
     // (`__proto__` is not here: Next.js drops it from the query before a handler sees it)
-    for (const name of ["x".repeat(10_000), "💥", "limit]", "constructor", "toString"]) {
-      const res = await request.get(url(path, new URLSearchParams({ [name]: "1" }).toString()));
+    for (const name of ["x".repeat(10_000), "💥", "limit]", "constructor", "toString", "slug"]) {
+      const res = await request.get(url(path, withPath(path, new URLSearchParams({ [name]: "1" }).toString())));
       expect(res.status(), `${path} with unknown parameter ${name.slice(0, 20)}`).toBe(400);
       await expectErrorShape(res, `unknown parameter ${name.slice(0, 20)}`);
     }
@@ -159,6 +195,94 @@ test("ETag: the same answer twice has the same strong tag, and If-None-Match get
   const csv = await request.get(`${u}&format=csv`);
   expect(csv.headers()["etag"]).not.toBe(tag);
   expect((await request.get(u, { headers: { "If-None-Match": csv.headers()["etag"]! } })).status()).toBe(200);
+});
+
+test("every endpoint: a strong ETag with If-None-Match → 304, Cache-Control, Vary and CORS on the answer", async ({ request }) => {
+  for (const [path, samples] of Object.entries(SAMPLES)) {
+    const u = url(path, samples[samples.length - 1]!);
+    const res = await request.get(u, { headers: { Origin: "https://analyst.example" } });
+    expect(res.status(), u).toBe(200);
+    const h = res.headers();
+    expect(h["etag"], u).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(h["cache-control"], u).toMatch(/^public, max-age=\d+/);
+    expect(h["vary"], u).toContain("Accept");
+    expect(h["access-control-allow-origin"], u).toBe("*");
+    const again = await request.get(u, { headers: { "If-None-Match": h["etag"]! } });
+    expect(again.status(), u).toBe(304);
+    expect((await again.body()).length, u).toBe(0);
+    expect(again.headers()["etag"], u).toBe(h["etag"]);
+  }
+});
+
+test("lists: following Link headers walks each list to its end, every row once, as many as the database holds", async ({ request }) => {
+  test.setTimeout(180_000);
+  const counts = (await (await request.get("/api/health")).json()).counts as { labs: number; providers: number; pricePoints: number; benchmarkResults: number };
+  const walk = async (first: string, idOf: (row: Json) => string) => {
+    const seen = new Set<string>();
+    let next: string | null = first;
+    for (let pages = 0; next && pages < 500; pages++) {
+      const res: APIResponse = await request.get(next);
+      expect(res.status(), next).toBe(200);
+      const body = (await res.json()) as { data: Json[]; nextCursor: string | null };
+      for (const row of body.data) {
+        expect(seen.has(idOf(row)), `${first}: ${idOf(row)} twice`).toBe(false);
+        seen.add(idOf(row));
+      }
+      const link = res.headers()["link"];
+      expect(Boolean(link), `${next}: a Link header exactly when there is a next page`).toBe(body.nextCursor !== null);
+      const target = link ? new URL(/^<([^>]+)>; rel="next"$/.exec(link)![1]!) : null;
+      if (target) expect(target.searchParams.get("cursor")).toBe(body.nextCursor);
+      next = target ? `${target.pathname}${target.search}` : null;
+    }
+    expect(next, `${first} ends`).toBeNull();
+    return seen.size;
+  };
+  expect(await walk("/api/v1/prices?limit=97&sort=valid_from", (r) => String(r.id))).toBe(counts.pricePoints);
+  expect(await walk("/api/v1/prices?limit=200&sort=-id&source=curated", (r) => String(r.id))).toBe(counts.pricePoints);
+  expect(await walk("/api/v1/results?limit=150&sort=-score", (r) => String(r.id))).toBe(counts.benchmarkResults);
+  expect(await walk("/api/v1/labs?limit=7&sort=-latest_release", (r) => String(r.slug))).toBe(counts.labs);
+  expect(await walk("/api/v1/providers?limit=4&sort=-models", (r) => String(r.slug))).toBe(counts.providers);
+  expect(await walk("/api/v1/models/qwen2.5-72b-instruct/prices?limit=2", (r) => String(r.id))).toBeGreaterThan(3);
+});
+
+test("prices: as_of takes the rows in force that day, valid_from inclusive and valid_to exclusive (deepseek-v3's launch promotion ended 2025-02-08)", async ({ request }) => {
+  const tiers = async (asOf: string) => ((await (await request.get(`/api/v1/models/deepseek-v3/prices?source=curated&as_of=${asOf}`)).json()).data as { tier: string }[]).map((r) => r.tier).sort();
+  expect(await tiers("2024-12-25")).toEqual([]);
+  expect(await tiers("2024-12-26")).toEqual(["promo", "standard"]);
+  expect(await tiers("2025-02-07")).toEqual(["promo", "standard"]);
+  expect(await tiers("2025-02-08")).toEqual(["standard"]);
+  expect(await tiers("2025-02-26")).toEqual(["off-peak", "standard"]);
+  expect(await tiers("2025-03-24")).toEqual([]);
+  const model = await (await request.get("/api/v1/models/deepseek-v3")).json();
+  expect(model.latestPrices.map((p: { tier: string; validTo: string | null }) => [p.tier, p.validTo?.slice(0, 10) ?? null]).sort()).toEqual([["off-peak", "2025-03-24"], ["promo", "2025-02-08"], ["standard", "2025-03-24"]]);
+});
+
+test("contract: the digest subscription routes answer what the document says, from subscribe to one-click unsubscribe", async ({ request }) => {
+  const smtp = await startSmtpCapture(SMTP_PORT);
+  try {
+    const post = async (path: string, init: Parameters<APIRequestContext["post"]>[1], status: number) => {
+      const res = await request.post(path, init);
+      expect(res.status(), path).toBe(status);
+      validateAgainst(responseSchema(path.split("?")[0]!, status, "post"), await res.json(), `POST ${path} ${status}`);
+      return res;
+    };
+    const email = `contract-${Date.now().toString(36)}@example.org`;
+    await post("/api/v1/subscriptions", { data: { email, labs: ["deepseek"], topics: ["prices"] } }, 202);
+    const tokenIn = async (n: number, path: string) => new URL(((await smtp.waitFor(n))[n - 1]!.parsed.text ?? "").match(new RegExp(`https?://\\S+${path}\\?token=\\S+`))![0]).searchParams.get("token")!;
+    const confirm = await tokenIn(1, "/subscribe/confirm");
+    await post("/api/v1/subscriptions/confirm", { data: { token: confirm } }, 200);
+    await post("/api/v1/subscriptions", { form: { email } }, 202);
+    const manage = await tokenIn(2, "/subscribe/manage");
+    await post("/api/v1/subscriptions/preferences", { data: { token: manage, labs: ["openai"], topics: ["prices", "releases"] } }, 200);
+    await post(`/api/v1/subscriptions/unsubscribe?token=${manage}`, { form: { "List-Unsubscribe": "One-Click" } }, 200);
+    // errors are documented per route, in the one shape
+    await post("/api/v1/subscriptions", { data: { email: "not-an-address" } }, 400);
+    await post("/api/v1/subscriptions/confirm", { data: { token: "short" } }, 400);
+    await post("/api/v1/subscriptions/confirm", { data: { token: "eyJwIjoiY29uZmlybSJ9.c2lnbmF0dXJlLWZvcmdlZA" } }, 403);
+    await post("/api/v1/subscriptions/preferences", { data: { token: confirm, labs: [], topics: ["prices"] } }, 403);
+  } finally {
+    await smtp.close();
+  }
 });
 
 test("CORS: any origin may GET, and a preflight says so", async ({ request }) => {
@@ -236,8 +360,10 @@ function leafPaths(row: Json, prefix = ""): string[] {
 
 async function expectCsvMatchesJson(request: APIRequestContext, path: string, query: string, via: "param" | "accept"): Promise<number> {
   const jsonRes = await request.get(url(path, query));
-  const rows = (await jsonRes.json())[CSV_ROWS[path] ?? "data"] as Json[];
-  const csvRes = via === "param" ? await request.get(url(path, query ? `${query}&format=csv` : "format=csv")) : await request.get(url(path, query), { headers: { Accept: "text/csv" } });
+  const json = await jsonRes.json();
+  const rows = (CSV_ROWS[path] === "" ? [json] : json[CSV_ROWS[path] ?? "data"]) as Json[];
+  const csvUrl = url(path, query) + (url(path, query).includes("?") ? "&format=csv" : "?format=csv");
+  const csvRes = via === "param" ? await request.get(csvUrl) : await request.get(url(path, query), { headers: { Accept: "text/csv" } });
   expect(csvRes.status()).toBe(200);
   expect(csvRes.headers()["content-type"]).toContain("text/csv");
   const table = parse(await csvRes.text(), { relax_quotes: false }) as string[][];
@@ -298,10 +424,15 @@ test("docs: /docs/api lists every endpoint with its parameters, curl and pandas 
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("JSON API v1");
   for (const path of Object.keys(SAMPLES)) {
-    await expect(page.getByRole("heading", { name: new RegExp(`GET ${path.replaceAll("/", "\\/")} `) })).toBeVisible();
+    const heading = page.getByRole("heading", { name: new RegExp(`GET ${escapeRegExp(path)} `) });
+    await expect(heading).toBeVisible();
     for (const p of doc.paths[path]!.get!.parameters.filter((x) => x.name !== "format")) {
-      expect(await page.locator("section", { has: page.getByRole("heading", { name: new RegExp(`GET ${path.replaceAll("/", "\\/")} `) }) }).locator(`td > code`, { hasText: new RegExp(`^${p.name}$`) }).count(), `${path} documents ${p.name}`).toBe(1);
+      expect(await page.locator("section", { has: heading }).locator(`td:first-child > code`, { hasText: new RegExp(`^${p.name}$`) }).count(), `${path} documents ${p.name}`).toBe(1);
     }
+  }
+  // the other operations of the document (digest subscriptions, admin) are listed too
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(ops).filter((m) => m !== "get")) await expect(page.locator("#other-operations code", { hasText: new RegExp(`^${method.toUpperCase()} ${escapeRegExp(path)}$`) })).toHaveCount(1);
   }
   await expect(page.locator("pre", { hasText: "curl -s" }).first()).toBeVisible();
   await expect(page.locator("pre", { hasText: "pd.read_csv" }).first()).toBeVisible();

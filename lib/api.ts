@@ -130,9 +130,26 @@ function columnsOf(item: z.ZodType): string[] {
   return c;
 }
 
+/** What Next.js passes a route handler besides the request: the dynamic segments of the path. */
+export interface RouteContext {
+  params?: Promise<Record<string, string | string[] | undefined>>;
+}
+
 export interface Endpoint {
-  GET: (request: NextRequest) => Promise<Response>;
+  GET: (request: NextRequest, context?: RouteContext) => Promise<Response>;
   OPTIONS: () => Promise<Response>;
+}
+
+/** The path's dynamic segments validated by the endpoint's `params` schema; a bad one is a 400 naming it. */
+async function parsePathParams(schema: z.ZodType | undefined, context: RouteContext | undefined): Promise<unknown> {
+  if (!schema) return {};
+  const raw = Object.assign(Object.create(null) as Record<string, unknown>, (await context?.params) ?? {});
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const details = describeIssues(result.error);
+    throw new ApiError("invalid_request", `Invalid path parameter${details.length > 1 ? "s" : ""}: ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}`, details);
+  }
+  return result.data;
 }
 
 /**
@@ -168,8 +185,12 @@ export interface EndpointOptions {
   version?: () => Promise<string | null>;
 }
 
-export function getEndpoint<Q extends z.ZodType, R extends z.ZodType>(def: EndpointDef<Q, R>, handler: (query: z.infer<Q>, request: NextRequest) => Promise<z.infer<R>>, options: EndpointOptions = {}): Endpoint {
-  const GET = async (request: NextRequest): Promise<Response> => {
+export function getEndpoint<Q extends z.ZodType, R extends z.ZodType, P extends z.ZodType>(
+  def: EndpointDef<Q, R, P>,
+  handler: (query: z.infer<Q>, request: NextRequest, params: z.infer<P>) => Promise<z.infer<R>>,
+  options: EndpointOptions = {},
+): Endpoint {
+  const GET = async (request: NextRequest, context?: RouteContext): Promise<Response> => {
     const started = performance.now();
     let status = 500;
     let limitHeaders: Record<string, string> = {};
@@ -179,13 +200,14 @@ export function getEndpoint<Q extends z.ZodType, R extends z.ZodType>(def: Endpo
       if (limit && !limit.allowed) {
         throw new ApiError("rate_limited", `Rate limit of ${limit.limit} requests per ${limit.windowSeconds} s reached; retry in ${limit.reset} s (an API key raises the limit).`);
       }
+      const pathParams = (await parsePathParams(def.params, context)) as z.infer<P>;
       const { format, params } = takeFormat(request);
       const query = parseSearchParams(def.query, params);
       const version = options.version ? await options.version() : null;
-      const key = version === null ? null : `${def.path}\u0000${version}\u0000${format}\u0000${[...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join("&")}`;
+      const key = version === null ? null : `${request.nextUrl.pathname}\u0000${version}\u0000${format}\u0000${[...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join("&")}`;
       let answer = key === null ? undefined : answerCache.get(key);
       if (!answer) {
-        const body = await handler(query, request);
+        const body = await handler(query, request, pathParams);
         const text = format === "csv" ? toCsv(columnsOf(def.csv.item), def.csv.rows(body)) : JSON.stringify(body);
         answer = { text, etag: strongEtag(text), next: def.paginated ? ((body as { nextCursor?: string | null }).nextCursor ?? null) : null };
         if (key !== null) rememberAnswer(key, answer);

@@ -6,4 +6,5 @@ export const DOMAINS = ["general", "code", "math", "medical", "legal", "finance"
 export const MODALITIES = ["text", "image", "audio", "video"] as const;
 /** standard = list price; the others are variants kept apart (promo and free never count as a reference price). */
 export const PRICE_TIERS = ["standard", "long-context", "batch", "off-peak", "flex", "priority", "promo", "free"] as const;
+export const BENCHMARK_UNITS = ["percent", "elo", "index"] as const;
 export const BENCHMARK_CATEGORIES = ["knowledge", "reasoning", "math", "coding", "agentic", "preference"] as const;

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ENDPOINTS, type EndpointDef } from "./api-catalogue";
 import { createdKeyResponse, createKeyBody } from "./schemas/admin";
 import { errorResponse } from "./schemas/common";
+import { preferencesBody, preferencesUpdated, subscribeAccepted, subscribeBody, subscriptionConfirmed, tokenBody, tokenField, unsubscribed } from "./schemas/subscriptions";
 
 type JsonObject = Record<string, unknown>;
 
@@ -18,19 +19,26 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
 
 export interface QueryParameter {
   name: string;
-  in: "query";
+  in: "query" | "path";
   required: boolean;
   description?: string;
   schema: JsonObject;
 }
 
 /** The query parameters of a query schema, each with its JSON Schema (as the URL carries it: input side). */
-export function queryParameters(query: z.ZodType): QueryParameter[] {
+export function queryParameters(query: z.ZodType, where: "query" | "path" = "query"): QueryParameter[] {
   const s = jsonSchema(query, "input") as { properties?: Record<string, JsonObject>; required?: string[] };
   return Object.entries(s.properties ?? {}).map(([name, schema]) => {
     const { description, ...rest } = schema as { description?: string };
-    return { name, in: "query" as const, required: (s.required ?? []).includes(name) && !("default" in rest), ...(description ? { description } : {}), schema: rest };
+    // a path parameter is always there (OpenAPI requires `required: true` for it)
+    const required = where === "path" || ((s.required ?? []).includes(name) && !("default" in rest));
+    return { name, in: where, required, ...(description ? { description } : {}), schema: rest };
   });
+}
+
+/** Path and query parameters of an endpoint, path first. */
+export function endpointParameters(def: EndpointDef): QueryParameter[] {
+  return [...(def.params ? queryParameters(def.params, "path") : []), ...queryParameters(def.query)];
 }
 
 const FORMAT_PARAMETER: QueryParameter = {
@@ -57,7 +65,7 @@ function getOperation(def: EndpointDef): JsonObject {
     tags: [def.tag],
     summary: def.summary,
     description: def.description,
-    parameters: [...queryParameters(def.query), FORMAT_PARAMETER],
+    parameters: [...endpointParameters(def), FORMAT_PARAMETER],
     responses: {
       200: {
         description: "OK",
@@ -75,9 +83,70 @@ function getOperation(def: EndpointDef): JsonObject {
       304: { description: "Not modified (If-None-Match matched the ETag)" },
       400: errorContent("A parameter is invalid; details name each one"),
       401: errorContent("The API key is unknown, revoked or malformed"),
-      404: errorContent("A benchmark, model or source named by a parameter does not exist"),
+      404: errorContent(def.params ? "Nothing has this slug, or a model, lab, provider, source or benchmark named by a parameter does not exist" : "A model, lab, provider, source or benchmark named by a parameter does not exist"),
       429: errorContent("Rate limit reached", { "Retry-After": header("seconds to wait", "integer"), ...RATE_HEADERS }),
       500: errorContent("A fault on our side (never caused by input)"),
+    },
+  };
+}
+
+/** Request body accepted as JSON or as an HTML form (repeated fields for lists). */
+const bodyOf = (schema: z.ZodType) => {
+  const s = jsonSchema(schema, "input");
+  return { required: true, content: { "application/json": { schema: s }, "application/x-www-form-urlencoded": { schema: s } } };
+};
+const jsonResponse = (description: string, component: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${component}` } } } });
+
+/** The digest subscription routes (app/api/v1/subscriptions/**), described from their zod schemas. */
+function subscriptionPaths(schemas: Record<string, JsonObject>): Record<string, JsonObject> {
+  schemas.SubscribeAccepted = jsonSchema(subscribeAccepted, "output");
+  schemas.SubscriptionConfirmed = jsonSchema(subscriptionConfirmed, "output");
+  schemas.PreferencesUpdated = jsonSchema(preferencesUpdated, "output");
+  schemas.Unsubscribed = jsonSchema(unsubscribed, "output");
+  const tag = ["Digest"];
+  const badToken = {
+    400: errorContent("The body or token is malformed, or the link has expired"),
+    403: errorContent("The link's signature is wrong, or the link was voided by a later unsubscribe"),
+  };
+  return {
+    "/api/v1/subscriptions": {
+      post: {
+        operationId: "subscribe", tags: tag, summary: "Subscribe to the weekly digest (double opt-in)",
+        description: "Stores a pending subscription and emails a signed confirmation link; nothing else is sent until it is followed. The answer is the same 202 whatever the address's state, so it never discloses who subscribes.",
+        requestBody: bodyOf(subscribeBody),
+        responses: { 202: jsonResponse("Accepted: a confirmation email is on its way if the address can receive it", "SubscribeAccepted"), 400: errorContent("A field is invalid; details name it"), 503: errorContent("The confirmation email could not be sent") },
+      },
+    },
+    "/api/v1/subscriptions/confirm": {
+      post: {
+        operationId: "confirmSubscription", tags: tag, summary: "Confirm a subscription",
+        description: "With the token of the confirmation link (a POST, so mail scanners opening links confirm nothing).",
+        requestBody: bodyOf(tokenBody),
+        responses: { 200: jsonResponse("Confirmed (or already confirmed)", "SubscriptionConfirmed"), ...badToken, 409: errorContent("The subscription is no longer pending (unsubscribed or bounced)") },
+      },
+    },
+    "/api/v1/subscriptions/preferences": {
+      post: {
+        operationId: "updateSubscriptionPreferences", tags: tag, summary: "Change what a subscriber receives",
+        description: "Topics and labs to follow, with the token of the manage link.",
+        requestBody: bodyOf(preferencesBody),
+        responses: { 200: jsonResponse("Updated", "PreferencesUpdated"), ...badToken, 409: errorContent("The subscription is not confirmed") },
+      },
+    },
+    "/api/v1/subscriptions/unsubscribe": {
+      post: {
+        operationId: "unsubscribe", tags: tag, summary: "Unsubscribe (RFC 8058 one-click)",
+        description: "The List-Unsubscribe URL of every digest: the mail client POSTs `List-Unsubscribe=One-Click` as a form with the token in the URL; a JSON `{\"token\"}` body works too. A browser's GET of the same URL is redirected (303) to a page with a button, never a silent change.",
+        parameters: [{ name: "token", in: "query", required: false, description: "the token of the unsubscribe link (or in the body)", schema: jsonSchema(tokenField, "input") }],
+        requestBody: {
+          required: false,
+          content: {
+            "application/x-www-form-urlencoded": { schema: { type: "object", properties: { "List-Unsubscribe": { type: "string", const: "One-Click" } } } },
+            "application/json": { schema: jsonSchema(tokenBody, "input") },
+          },
+        },
+        responses: { 200: jsonResponse("Unsubscribed (or already)", "Unsubscribed"), ...badToken },
+      },
     },
   };
 }
@@ -115,6 +184,7 @@ export function buildOpenApi(): JsonObject {
       },
     },
   };
+  Object.assign(paths, subscriptionPaths(schemas));
   cached = {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
@@ -126,7 +196,7 @@ export function buildOpenApi(): JsonObject {
     },
     servers: [{ url: "/" }],
     security: [{}, { apiKey: [] }, { apiKeyHeader: [] }],
-    tags: [{ name: "Analytics" }, { name: "Catalogue" }, { name: "Provenance" }, { name: "Admin" }],
+    tags: [{ name: "Catalogue" }, { name: "Prices" }, { name: "Analytics" }, { name: "Provenance" }, { name: "Digest" }, { name: "Admin" }],
     paths,
     components: {
       schemas,

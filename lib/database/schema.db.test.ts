@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/db";
 import { readMigrations } from "./migrate";
-import { DOMAINS, HARDWARE_KINDS, LAB_KINDS, PRICE_TIERS, PROVIDER_KINDS } from "../domain";
+import { BENCHMARK_CATEGORIES, BENCHMARK_UNITS, DOMAINS, HARDWARE_KINDS, LAB_KINDS, PRICE_TIERS, PROVIDER_KINDS } from "../domain";
 import { expectedDataType, readPrismaSchema } from "./prisma-schema";
 
 const { pool } = useTestDatabase();
@@ -75,6 +75,8 @@ describe("the database's CHECK vocabularies match lib/domain.ts", () => {
     ["providers_hardware_check", HARDWARE_KINDS],
     ["models_domain_check", DOMAINS],
     ["price_points_tier_check", PRICE_TIERS],
+    ["benchmarks_unit_check", BENCHMARK_UNITS],
+    ["benchmarks_category_check", BENCHMARK_CATEGORIES],
   ] as const)("%s", async (constraint, values) => {
     const r = await pool().query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [constraint]);
     const listed = [...r.rows[0]!.def.matchAll(/'([^']+)'::text/g)].map((m) => m[1]).sort();

@@ -7,10 +7,18 @@ export const dateParam = z
   .string()
   .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine(isRealDate, "not a real calendar date");
+  .refine(isRealDate, "not a real calendar date")
+  // PostgreSQL has no year 0 (and the calendars of the data start long after year 1)
+  .refine((s) => s >= "0001-01-01", "the year must be 0001 or later");
 export const boolParam = z.enum(["true", "false"], { message: "expected true or false" }).transform((v) => v === "true");
 export const limitParam = z.coerce.number({ message: "expected a whole number" }).int("expected a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50);
-export const cursorParam = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, "not a cursor returned by this API");
+// long enough for a keyset cursor that carries a name (lib/queries/keyset.ts)
+export const cursorParam = z.string().max(512).regex(/^[A-Za-z0-9_-]+$/, "not a cursor returned by this API");
+
+export const countryParam = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, "expected an ISO 3166-1 alpha-2 country code")
+  .transform((s) => s.toUpperCase());
 
 /** Blend mix "input:output", e.g. 3:1 (default), 1:1, 10:1. */
 export const mixParam = z
@@ -43,6 +51,14 @@ export const errorResponse = z.object({
     message: z.string(),
     details: z.unknown().optional(),
   }),
+});
+
+/** Where a catalogue row came from: the source, the ingest run and the raw snapshot that last wrote it. */
+export const provenanceSchema = z.object({
+  source: z.string().meta({ description: "slug of the source (see /api/v1/sources)" }),
+  runId: z.number().int().meta({ description: "the ingest run that last wrote the row (see /api/v1/runs)" }),
+  snapshotId: z.number().int().nullable().meta({ description: "the raw snapshot (payload bytes by sha256) the row was read from" }),
+  updatedAt: timestampString,
 });
 
 export const mixSchema = z.object({ input: z.number(), output: z.number() });

@@ -1,12 +1,12 @@
 /** /api/v1/models: the query it accepts and the shape it returns (also types the client). */
 import { z } from "zod";
 import { DOMAINS } from "../domain";
-import { boolParam, cursorParam, dateParam, limitParam, pageSchema, slugParam } from "./common";
+import { boolParam, countryParam, cursorParam, dateParam, limitParam, pageSchema, slugParam } from "./common";
 
 export const listModelsQuery = z
   .strictObject({
     lab: slugParam.optional(),
-    country: z.string().regex(/^[A-Za-z]{2}$/, "expected an ISO 3166-1 alpha-2 country code").transform((s) => s.toUpperCase()).optional(),
+    country: countryParam.optional(),
     open: boolParam.optional(),
     reasoning: boolParam.optional(),
     domain: z.enum(DOMAINS).optional(),

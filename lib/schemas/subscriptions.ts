@@ -34,3 +34,13 @@ export const tokenField = z.string({ message: "expected a link token" }).min(10,
 
 export const tokenBody = z.strictObject({ token: tokenField });
 export const preferencesBody = z.strictObject({ token: tokenField, labs: preferencesSchema.shape.labs, topics: preferencesSchema.shape.topics });
+
+// ---------------------------------------------------------------- responses (also in the OpenAPI document)
+
+const preferencesOut = z.object({ labs: z.array(z.string()), topics: z.array(z.enum(DIGEST_TOPICS)) });
+
+/** 202 whatever the address's state: whether an address subscribes is never disclosed. */
+export const subscribeAccepted = z.object({ status: z.literal("check-your-inbox"), message: z.string() });
+export const subscriptionConfirmed = z.object({ status: z.literal("confirmed"), alreadyConfirmed: z.boolean(), email: z.string(), preferences: preferencesOut });
+export const preferencesUpdated = z.object({ status: z.literal("updated"), preferences: preferencesOut });
+export const unsubscribed = z.object({ status: z.literal("unsubscribed"), alreadyUnsubscribed: z.boolean() });

@@ -1,8 +1,9 @@
+import type { z } from "zod";
 import type { NextRequest } from "next/server";
 import { apiRoute, json } from "../../../../lib/api";
 import { parseBody, readBody } from "../../../../lib/api-body";
 import { getPool } from "../../../../lib/db";
-import { subscribeBody } from "../../../../lib/schemas/subscriptions";
+import { subscribeAccepted, subscribeBody } from "../../../../lib/schemas/subscriptions";
 import { requestSubscription } from "../../../../lib/subscriptions";
 
 export const dynamic = "force-dynamic";
@@ -15,5 +16,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request: NextRequest) => {
   const body = parseBody(subscribeBody, await readBody(request, ["labs", "topics"]));
   await requestSubscription(getPool(), body);
-  return json({ status: "check-your-inbox", message: "If the address can receive the digest, a confirmation link is on its way. Nothing is sent until it is followed." }, { status: 202 });
+  return json({ status: "check-your-inbox", message: "If the address can receive the digest, a confirmation link is on its way. Nothing is sent until it is followed." } satisfies z.infer<typeof subscribeAccepted>, { status: 202 });
 });

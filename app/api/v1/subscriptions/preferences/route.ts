@@ -1,8 +1,9 @@
+import type { z } from "zod";
 import type { NextRequest } from "next/server";
 import { apiRoute, json } from "../../../../../lib/api";
 import { parseBody, readBody } from "../../../../../lib/api-body";
 import { getPool } from "../../../../../lib/db";
-import { preferencesBody } from "../../../../../lib/schemas/subscriptions";
+import { preferencesBody, preferencesUpdated } from "../../../../../lib/schemas/subscriptions";
 import { updatePreferences } from "../../../../../lib/subscriptions";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +12,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request: NextRequest) => {
   const { token, labs, topics } = parseBody(preferencesBody, await readBody(request, ["labs", "topics"]));
   const s = await updatePreferences(getPool(), token, { labs, topics });
-  return json({ status: "updated", preferences: s.preferences });
+  return json({ status: "updated", preferences: s.preferences } satisfies z.infer<typeof preferencesUpdated>);
 });

@@ -1,9 +1,10 @@
+import type { z } from "zod";
 import { NextResponse, type NextRequest } from "next/server";
 import { apiRoute, json, parseSearchParams } from "../../../../../lib/api";
 import { readBody } from "../../../../../lib/api-body";
 import { getPool } from "../../../../../lib/db";
 import { ApiError } from "../../../../../lib/errors";
-import { tokenBody } from "../../../../../lib/schemas/subscriptions";
+import { tokenBody, unsubscribed } from "../../../../../lib/schemas/subscriptions";
 import { unsubscribe } from "../../../../../lib/subscriptions";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export const POST = apiRoute(async (request: NextRequest) => {
   const parsed = tokenBody.safeParse({ token });
   if (!parsed.success) throw new ApiError("invalid_request", "Missing or malformed token", [{ field: "token", message: parsed.error.issues[0]!.message }]);
   const r = await unsubscribe(getPool(), parsed.data.token);
-  return json({ status: "unsubscribed", alreadyUnsubscribed: r.alreadyUnsubscribed });
+  return json({ status: "unsubscribed", alreadyUnsubscribed: r.alreadyUnsubscribed } satisfies z.infer<typeof unsubscribed>);
 });
 
 /** A person opening the header's URL in a browser gets the page with the button, never a silent change. */
