@@ -114,8 +114,8 @@ export async function getMovementsPage(window: { from: Date; to: Date }, o: Move
       `SELECT e.kind, e.occurred_at AS at, m.slug AS model, m.name AS model_name, e.detail, l.slug AS lab, m.open_weights, m.reasoning
        FROM (
          SELECT * FROM analytics_events e
-         WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.kind_order = ANY($3::smallint[])
-           AND ($5::timestamptz IS NULL OR (e.occurred_at, e.kind_order, e.sort_model, e.sort_k1, e.sort_k2, e.sort_n1, e.sort_n2) ${o.descending ? "<" : ">"} ($5, $6::smallint, $7::text, $8::text, $9::text, $10::float8, $11::float8))
+         WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.kind_order = ANY($3::int[])
+           AND ($5::timestamptz IS NULL OR (e.occurred_at, e.kind_order, e.sort_model, e.sort_k1, e.sort_k2, e.sort_n1, e.sort_n2) ${o.descending ? "<" : ">"} ($5, $6::int, $7::text, $8::text, $9::text, $10::float8, $11::float8))
            AND (e.kind <> 'threshold-crossing' OR e.detail->'rule' = ANY($4::jsonb[]))
          ORDER BY e.occurred_at ${dir}, e.kind_order ${dir}, e.sort_model ${dir}, e.sort_k1 ${dir}, e.sort_k2 ${dir}, e.sort_n1 ${dir}, e.sort_n2 ${dir}
          LIMIT $12

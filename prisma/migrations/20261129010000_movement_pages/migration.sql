@@ -12,7 +12,7 @@ ALTER TABLE "analytics_events" ADD COLUMN "sort_model" TEXT COLLATE "C";
 -- a price change that lowers the blended price under the default mix (3:1); a release with open weights
 ALTER TABLE "analytics_events" ADD COLUMN "cut" BOOLEAN;
 ALTER TABLE "analytics_events" ADD COLUMN "open_weights" BOOLEAN;
-ALTER TABLE "analytics_events" ADD COLUMN "kind_order" SMALLINT GENERATED ALWAYS AS (
+ALTER TABLE "analytics_events" ADD COLUMN "kind_order" INTEGER GENERATED ALWAYS AS (
   CASE "kind" WHEN 'release' THEN 0 WHEN 'price-change' THEN 1 WHEN 'new-leader' THEN 2 ELSE 3 END) STORED;
 ALTER TABLE "analytics_events" ADD COLUMN "sort_k1" TEXT COLLATE "C" GENERATED ALWAYS AS (
   CASE "kind" WHEN 'price-change' THEN "detail"->>'provider' WHEN 'new-leader' THEN "detail"->>'benchmark'
