@@ -10,7 +10,10 @@ import { listModelsQuery, listModelsResponse, modelSchema } from "./schemas/mode
 import { listRunsQuery, listRunsResponse, listSourcesQuery, listSourcesResponse, runSchema, sourceStatusSchema } from "./schemas/runs";
 import { cheapestPointSchema, cheapestQuery, cheapestResponse } from "./schemas/trends";
 
-export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+/** a schema of either zod build: classic for queries, zod/mini for the responses the browser reads too (lib/schemas/responses.ts) */
+export type AnySchema = z.core.$ZodType;
+
+export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends AnySchema = AnySchema> {
   path: string;
   operationId: string;
   tag: string;
@@ -21,14 +24,14 @@ export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends z.ZodTyp
   /** a paginated list: `nextCursor` in the body, a Link header to the next page */
   paginated: boolean;
   /** the rows of the CSV form, and the schema of one row (its columns) */
-  csv: { rows: (body: z.infer<R>) => readonly unknown[]; item: z.ZodType };
+  csv: { rows: (body: z.infer<R>) => readonly unknown[]; item: AnySchema };
   /** how long shared caches may keep a response */
   cacheSeconds: number;
   /** a query string for the examples of /docs/api */
   example: string;
 }
 
-const define = <Q extends z.ZodType, R extends z.ZodType>(def: EndpointDef<Q, R>) => def;
+const define = <Q extends z.ZodType, R extends AnySchema>(def: EndpointDef<Q, R>) => def;
 
 export const ENDPOINTS = {
   models: define({
