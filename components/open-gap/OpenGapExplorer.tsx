@@ -10,7 +10,7 @@ import type { GapMonthDto, ParityMonthDto } from "../../lib/queries/open-gap-vie
 import { DEFAULT_GAP_BENCHMARKS, openGapFilters } from "../../lib/schemas/dashboard-filters";
 import { CAPABILITY_LEVELS } from "../../lib/schemas/capability-levels";
 import { ChartFrame } from "../charts/ChartFrame";
-import { TimeStepChart } from "../charts/TimeStepChart";
+import { TimeStepChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 const METRIC_IDS: Record<GapMetric, string> = { gapPoints: "gap-points", gapPercent: "gap-percent", lagMonths: "lag" };

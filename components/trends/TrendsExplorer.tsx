@@ -10,7 +10,7 @@ import type { TrendDto } from "../../lib/queries/trend-levels";
 import { trendsFilters } from "../../lib/schemas/dashboard-filters";
 import { CAPABILITY_LEVELS } from "../../lib/schemas/capability-levels";
 import { ChartFrame } from "../charts/ChartFrame";
-import { XYScatterChart } from "../charts/XYScatterChart";
+import { XYScatterChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 export function TrendsExplorer({ trends, benchmarks }: { trends: TrendDto[]; benchmarks: { slug: string; name: string }[] }) {

@@ -12,8 +12,15 @@ export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestIn
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 
-/** A full-page screenshot kept with the test's results (attached to the report and saved under test-results/). */
+/** Every chart of the page drawn: charts are drawn when they come near the viewport, and for print (components/charts/LazyCharts.tsx). */
+export async function drawAllCharts(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(page.locator(".chart-loading")).toHaveCount(0, { timeout: 15_000 });
+}
+
+/** A full-page screenshot kept with the test's results (attached to the report and saved under test-results/), every chart drawn. */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await drawAllCharts(page);
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: "image/png" });
