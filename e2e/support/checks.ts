@@ -4,8 +4,9 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { readFile } from "node:fs/promises";
 
-/** No serious or critical axe violation (WCAG 2.x A and AA rules). */
+/** No serious or critical axe violation (WCAG 2.x A and AA rules), with every chart of the page drawn. */
 export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo): Promise<void> {
+  await drawAllCharts(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (bad.length) await testInfo.attach("axe-violations.json", { body: JSON.stringify(bad, null, 2), contentType: "application/json" });
