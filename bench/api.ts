@@ -6,7 +6,8 @@
  * upsert, query validation, the stored analytics answer, ETag. In the same run, a minimal Node HTTP
  * server returning the same bytes and headers is measured the same way: the ceiling of this machine
  * for this response size, with autocannon on the same cores.
- * Usage: node --import tsx bench/api.ts [seconds] [connections]
+ * Usage: node --import tsx bench/api.ts [seconds] [connections] [--profile=DIR]
+ * `--profile=DIR` writes a V8 CPU profile of the app server to DIR (open it in Chrome DevTools).
  */
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -22,7 +23,8 @@ import { startEmbeddedPostgres } from "../lib/database/embedded";
 import { refreshAnalytics } from "../lib/precompute/refresh-analytics";
 import { warmStandardReads } from "../lib/queries/analytics";
 
-const [seconds = 20, connections = 50] = process.argv.slice(2).map(Number);
+const [seconds = 20, connections = 50] = process.argv.slice(2).filter((a) => !a.startsWith("--")).map(Number);
+const profileDir = process.argv.find((a) => a.startsWith("--profile="))?.slice("--profile=".length);
 const APP_PORT = 3391;
 const CEILING_PORT = 3392;
 const TARGETS = {
@@ -47,7 +49,7 @@ try {
   await warmStandardReads();
   await closeDb();
 
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+  const app = spawn(process.execPath, [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), "node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", RATE_LIMIT_ANONYMOUS: "10000000", PUBLIC_BASE_URL: `http://127.0.0.1:${APP_PORT}` },
     stdio: ["ignore", "ignore", "inherit"],
   });

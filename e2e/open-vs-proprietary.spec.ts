@@ -22,6 +22,8 @@ test.describe("open vs proprietary", () => {
     for (const id of ["gap-points", "gap-percent", "lag"]) {
       await expect(chart(page, id)).toHaveAttribute("data-series", "2");
       await expect(chart(page, id)).toHaveAttribute("data-points", String(withGap.length));
+      // a chart is drawn when it comes near the viewport
+      await chart(page, id).scrollIntoViewIfNeeded();
       await expect(chart(page, id).locator("path.recharts-line-curve")).toHaveCount(2);
     }
     const csv = await downloadCsv(page, "gap-points");
@@ -64,6 +66,7 @@ test.describe("open vs proprietary", () => {
   test("works 375 px wide", async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto("/open-vs-proprietary");
+    await chart(page, "gap-points").scrollIntoViewIfNeeded();
     await expect(chart(page, "gap-points").locator(".recharts-wrapper")).toBeVisible();
     await expectNoHorizontalScroll(page);
     await keepScreenshot(page, testInfo, "open-vs-proprietary-375");

@@ -11,6 +11,8 @@ test.describe("providers and hardware", () => {
     await expect(page.getByTestId("provider-matrix").locator("tbody tr")).toHaveCount(providers.length);
     await expect(chart(page, "hardware")).toHaveAttribute("data-series", "1");
     await expect(chart(page, "hardware")).toHaveAttribute("data-points", String(hardwareKinds(providers)));
+    // below the matrix: drawn when it comes near the viewport
+    await chart(page, "hardware").scrollIntoViewIfNeeded();
     await expect(chart(page, "hardware").locator(".recharts-bar-rectangle")).toHaveCount(hardwareKinds(providers));
     await expectNoSeriousA11yViolations(page, testInfo);
     await keepScreenshot(page, testInfo, "providers");
@@ -41,6 +43,7 @@ test.describe("providers and hardware", () => {
     const spread = chart(page, "spread");
     await expect(spread).toHaveAttribute("data-series", "1");
     await expect(spread).toHaveAttribute("data-points", String(hostsOf("llama-3.1-70b-instruct")));
+    await spread.scrollIntoViewIfNeeded();
     await expect(spread.locator(".recharts-bar-rectangle")).toHaveCount(hostsOf("llama-3.1-70b-instruct"));
     await expect(page.getByTestId("spread-facts")).toContainText(String(hostsOf("llama-3.1-70b-instruct")));
     const csv = await downloadCsv(page, "spread");
@@ -64,6 +67,7 @@ test.describe("providers and hardware", () => {
   test("works 375 px wide", async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto("/providers");
+    await chart(page, "spread").scrollIntoViewIfNeeded();
     await expect(chart(page, "spread").locator(".recharts-wrapper")).toBeVisible();
     await expectNoHorizontalScroll(page);
     await keepScreenshot(page, testInfo, "providers-375");

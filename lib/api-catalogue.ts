@@ -14,7 +14,10 @@ import { listPricesQuery, listPricesResponse, modelPricesQuery, priceRowSchema }
 import { listNewsQuery, listNewsResponse, listResultsQuery, listResultsResponse, newsItemSchema, resultSchema } from "./schemas/results";
 import { cheapestPointSchema, cheapestQuery, cheapestResponse } from "./schemas/trends";
 
-export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+/** a schema of either zod build: classic for queries, zod/mini for the responses the browser reads too (lib/schemas/responses.ts) */
+export type AnySchema = z.core.$ZodType;
+
+export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends AnySchema = AnySchema, P extends z.ZodType = z.ZodType> {
   /** the URL path; `{name}` marks a path parameter, validated by `params` */
   path: string;
   operationId: string;
@@ -28,7 +31,7 @@ export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends z.ZodTyp
   /** a paginated list: `nextCursor` in the body, a Link header to the next page */
   paginated: boolean;
   /** the rows of the CSV form, and the schema of one row (its columns) */
-  csv: { rows: (body: z.infer<R>) => readonly unknown[]; item: z.ZodType };
+  csv: { rows: (body: z.infer<R>) => readonly unknown[]; item: AnySchema };
   /** how long shared caches may keep a response */
   cacheSeconds: number;
   /** a query string for the examples of /docs/api */
@@ -37,7 +40,7 @@ export interface EndpointDef<Q extends z.ZodType = z.ZodType, R extends z.ZodTyp
   pathExample?: Record<string, string>;
 }
 
-const define = <Q extends z.ZodType, R extends z.ZodType, P extends z.ZodType = z.ZodObject<{}>>(def: EndpointDef<Q, R, P>) => def;
+const define = <Q extends z.ZodType, R extends AnySchema, P extends z.ZodType = z.ZodObject<{}>>(def: EndpointDef<Q, R, P>) => def;
 
 export const ENDPOINTS = {
   models: define({

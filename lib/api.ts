@@ -8,7 +8,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { apiKeyOf, verifyApiKey } from "./api-keys";
-import type { EndpointDef } from "./api-catalogue";
+import type { AnySchema, EndpointDef } from "./api-catalogue";
 import { csvColumns } from "./csv";
 import { toCsv } from "./csv";
 import { getPool } from "./db";
@@ -120,8 +120,8 @@ function takeFormat(request: NextRequest): { format: ResponseFormat; params: URL
   return { format: parsed.data, params };
 }
 
-const columnsCache = new WeakMap<z.ZodType, string[]>();
-function columnsOf(item: z.ZodType): string[] {
+const columnsCache = new WeakMap<AnySchema, string[]>();
+function columnsOf(item: AnySchema): string[] {
   let c = columnsCache.get(item);
   if (!c) {
     c = csvColumns(z.toJSONSchema(item, { io: "output", unrepresentable: "any" }) as Parameters<typeof csvColumns>[0]);
@@ -185,7 +185,7 @@ export interface EndpointOptions {
   version?: () => Promise<string | null>;
 }
 
-export function getEndpoint<Q extends z.ZodType, R extends z.ZodType, P extends z.ZodType>(
+export function getEndpoint<Q extends z.ZodType, R extends AnySchema, P extends z.ZodType>(
   def: EndpointDef<Q, R, P>,
   handler: (query: z.infer<Q>, request: NextRequest, params: z.infer<P>) => Promise<z.infer<R>>,
   options: EndpointOptions = {},

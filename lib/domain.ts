@@ -8,3 +8,5 @@ export const MODALITIES = ["text", "image", "audio", "video"] as const;
 export const PRICE_TIERS = ["standard", "long-context", "batch", "off-peak", "flex", "priority", "promo", "free"] as const;
 export const BENCHMARK_UNITS = ["percent", "elo", "index"] as const;
 export const BENCHMARK_CATEGORIES = ["knowledge", "reasoning", "math", "coding", "agentic", "preference"] as const;
+/** what a digest subscriber can choose to receive */
+export const DIGEST_TOPICS = ["prices", "releases", "benchmarks", "open-vs-proprietary"] as const;

@@ -11,7 +11,7 @@ import { preferencesBody, preferencesUpdated, subscribeAccepted, subscribeBody, 
 
 type JsonObject = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
+function jsonSchema(schema: z.core.$ZodType, io: "input" | "output"): JsonObject {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as JsonObject;
   if (JSON.stringify(rest).includes('"$defs"') || JSON.stringify(rest).includes('"$ref"')) throw new Error("an API schema must not use $defs/$ref (they would not resolve inside components)");
   return rest;

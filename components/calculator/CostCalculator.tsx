@@ -10,7 +10,7 @@ import { formatUsd } from "../../lib/charts/series";
 import type { CalculatorOffer } from "../../lib/queries/calculator";
 import { CALCULATOR_ROWS, calculatorFilters, workloadForm, type WorkloadForm } from "../../lib/schemas/calculator";
 import { ChartFrame } from "../charts/ChartFrame";
-import { XYScatterChart } from "../charts/XYScatterChart";
+import { XYScatterChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 const FIELDS: { key: keyof WorkloadForm; label: string; step: string; hint: string }[] = [

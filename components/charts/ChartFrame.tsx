@@ -9,6 +9,7 @@
 import { useId, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import type { CsvTable } from "../../lib/charts/csv";
 import { downloadCsv, downloadPng, downloadSvg } from "./chart-export";
+import { requestDrawing } from "./LazyCharts";
 
 export type ChartState = "ready" | "loading" | "empty" | "error";
 
@@ -36,6 +37,26 @@ export interface ChartFrameProps {
   children?: ReactNode;
 }
 
+/** The drawing in a chart body; charts are drawn when near the viewport (LazyCharts), so an export asks for it and waits. */
+function waitForDrawing(body: HTMLElement, find: () => SVGSVGElement | null, timeoutMs = 10_000): Promise<SVGSVGElement | null> {
+  const now = find();
+  if (now) return Promise.resolve(now);
+  requestDrawing(body);
+  return new Promise((resolve) => {
+    const done = (svg: SVGSVGElement | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(svg);
+    };
+    const observer = new MutationObserver(() => {
+      const svg = find();
+      if (svg) done(svg);
+    });
+    const timer = setTimeout(() => done(null), timeoutMs);
+    observer.observe(body, { childList: true, subtree: true });
+  });
+}
+
 export function ChartFrame({
   id, title, description, csv, series, points, state = "ready", emptyMessage = "No data for this selection.", errorMessage,
   height = 320, image = true, summary, headingLevel = 2, controls, children,
@@ -48,7 +69,7 @@ export function ChartFrame({
 
   const svgElement = (): SVGSVGElement | null => bodyRef.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? bodyRef.current?.querySelector("svg") ?? null;
   const exportImage = async (kind: "svg" | "png") => {
-    const svg = svgElement();
+    const svg = bodyRef.current ? await waitForDrawing(bodyRef.current, svgElement) : null;
     if (!svg) return setExportNote("Nothing drawn to export.");
     try {
       if (kind === "svg") downloadSvg(svg, title, `${base}.svg`);

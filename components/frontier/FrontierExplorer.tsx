@@ -10,7 +10,7 @@ import { formatUsd } from "../../lib/charts/series";
 import type { FrontierAxis, FrontierFacets, FrontierView } from "../../lib/queries/frontier-filters";
 import { frontierFilters } from "../../lib/schemas/dashboard-filters";
 import { ChartFrame } from "../charts/ChartFrame";
-import { XYScatterChart } from "../charts/XYScatterChart";
+import { XYScatterChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 const CONTEXT_STEPS = [8_000, 32_000, 128_000, 200_000, 1_000_000];

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { prepareReleaseCounts } from "../../lib/charts/prepare-releases";
 import type { LabModel } from "../../lib/queries/labs";
-import { BarsChart } from "../charts/BarsChart";
+import { BarsChart } from "../charts/LazyCharts";
 import { ChartFrame } from "../charts/ChartFrame";
 
 export function LabReleasesChart({ lab, models }: { lab: { slug: string; name: string }; models: LabModel[] }) {

@@ -7,7 +7,7 @@ import { csvTable } from "../../lib/charts/csv";
 import { filterLabs, prepareLabModelCounts } from "../../lib/charts/prepare-labs";
 import { labsFilters } from "../../lib/schemas/dashboard-filters";
 import type { LabSummary } from "../../lib/queries/labs";
-import { BarsChart } from "../charts/BarsChart";
+import { BarsChart } from "../charts/LazyCharts";
 import { ChartFrame } from "../charts/ChartFrame";
 import { useUrlFilters } from "../filters/use-url-filters";
 

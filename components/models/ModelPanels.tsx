@@ -7,7 +7,7 @@ import { preparePriceHistory } from "../../lib/charts/prepare-price-history";
 import { formatUsd } from "../../lib/charts/series";
 import type { ModelOffering, ModelResult, PriceHistoryRow } from "../../lib/queries/model-detail";
 import { ChartFrame } from "../charts/ChartFrame";
-import { TimeStepChart } from "../charts/TimeStepChart";
+import { TimeStepChart } from "../charts/LazyCharts";
 
 export function ModelPriceHistory({ model, prices, asOf }: { model: string; prices: PriceHistoryRow[]; asOf: string }) {
   const r = useMemo(() => preparePriceHistory(prices, asOf, `${model}-price-history.csv`), [model, prices, asOf]);

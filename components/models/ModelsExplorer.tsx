@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { csvTable } from "../../lib/charts/csv";
 import { MODELS_PAGE_SIZE, modelsFilters, type ModelsFilters } from "../../lib/schemas/dashboard-filters";
-import { listModelsResponse, type ListModelsResponse, type ModelDto } from "../../lib/schemas/models";
+import { listModelsResponse, type ListModelsResponse, type ModelDto } from "../../lib/schemas/responses";
 import { writeFilters } from "../../lib/schemas/url-filters";
 import { ChartFrame } from "../charts/ChartFrame";
 import { useUrlFilters } from "../filters/use-url-filters";

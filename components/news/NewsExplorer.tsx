@@ -6,7 +6,7 @@ import { buildTimeline, filterReleases } from "../../lib/charts/prepare-news";
 import { prepareReleaseCounts } from "../../lib/charts/prepare-releases";
 import type { NewsItemDto, Release } from "../../lib/queries/news";
 import { newsFilters } from "../../lib/schemas/dashboard-filters";
-import { BarsChart } from "../charts/BarsChart";
+import { BarsChart } from "../charts/LazyCharts";
 import { ChartFrame } from "../charts/ChartFrame";
 import { useUrlFilters } from "../filters/use-url-filters";
 

@@ -8,9 +8,9 @@ import { GAP_METRICS, prepareGapMetric, prepareParity, type GapMetric } from "..
 import { formatUsd } from "../../lib/charts/series";
 import type { GapMonthDto, ParityMonthDto } from "../../lib/queries/open-gap-view";
 import { DEFAULT_GAP_BENCHMARKS, openGapFilters } from "../../lib/schemas/dashboard-filters";
-import { CAPABILITY_LEVELS } from "../../lib/schemas/trends";
+import { CAPABILITY_LEVELS } from "../../lib/schemas/capability-levels";
 import { ChartFrame } from "../charts/ChartFrame";
-import { TimeStepChart } from "../charts/TimeStepChart";
+import { TimeStepChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 const METRIC_IDS: Record<GapMetric, string> = { gapPoints: "gap-points", gapPercent: "gap-percent", lagMonths: "lag" };

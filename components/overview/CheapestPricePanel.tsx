@@ -7,7 +7,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { csvFilename, csvTable } from "../../lib/charts/csv";
 import { prepareCheapestPrice, type CheapestChartPoint } from "../../lib/charts/prepare-cheapest-price";
-import { CAPABILITY_LEVELS, cheapestResponse, type CapabilityLevelId, type CheapestResponse } from "../../lib/schemas/trends";
+import { CAPABILITY_LEVELS, type CapabilityLevelId } from "../../lib/schemas/capability-levels";
+import { cheapestResponse, type CheapestResponse } from "../../lib/schemas/responses";
 import { CheapestPriceChart } from "../charts/CheapestPriceChart";
 import { ChartFrame } from "../charts/ChartFrame";
 

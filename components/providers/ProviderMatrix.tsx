@@ -7,7 +7,7 @@ import { csvTable } from "../../lib/charts/csv";
 import { filterProviders, prepareHardwareCounts } from "../../lib/charts/prepare-providers";
 import type { ProviderSummary } from "../../lib/queries/providers";
 import { providersFilters } from "../../lib/schemas/dashboard-filters";
-import { BarsChart } from "../charts/BarsChart";
+import { BarsChart } from "../charts/LazyCharts";
 import { ChartFrame } from "../charts/ChartFrame";
 import { useUrlFilters } from "../filters/use-url-filters";
 

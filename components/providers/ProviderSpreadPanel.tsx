@@ -6,9 +6,8 @@ import { prepareSpeedVsPrice, prepareSpread } from "../../lib/charts/prepare-pro
 import { formatUsd } from "../../lib/charts/series";
 import type { ProviderSpreadDto, SpreadCandidate } from "../../lib/queries/providers";
 import { providersFilters } from "../../lib/schemas/dashboard-filters";
-import { BarsChart } from "../charts/BarsChart";
 import { ChartFrame } from "../charts/ChartFrame";
-import { XYScatterChart } from "../charts/XYScatterChart";
+import { BarsChart, XYScatterChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 export function ProviderSpreadPanel({ spread, candidates }: { spread: ProviderSpreadDto | null; candidates: SpreadCandidate[] }) {

@@ -1,7 +1,8 @@
 "use client";
 /** The subscribe form: POST /api/v1/subscriptions, then "check your inbox". */
 import { useState } from "react";
-import { DIGEST_TOPICS, type DigestTopic } from "../../lib/schemas/subscriptions";
+import { DIGEST_TOPICS } from "../../lib/domain";
+import type { DigestTopic } from "../../lib/schemas/subscriptions";
 import { postJson } from "./post-json";
 import { TopicsAndLabs } from "./TopicsAndLabs";
 

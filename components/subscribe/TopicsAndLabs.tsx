@@ -1,6 +1,7 @@
 "use client";
 /** The preference fields shared by the subscribe and manage forms. */
-import { DIGEST_TOPICS, type DigestTopic } from "../../lib/schemas/subscriptions";
+import { DIGEST_TOPICS } from "../../lib/domain";
+import type { DigestTopic } from "../../lib/schemas/subscriptions";
 
 export const TOPIC_LABELS: Record<DigestTopic, string> = {
   prices: "Price cuts and rises",

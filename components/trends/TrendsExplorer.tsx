@@ -8,9 +8,9 @@ import { formatFactor, prepareTrends } from "../../lib/charts/prepare-trends";
 import { formatUsd } from "../../lib/charts/series";
 import type { TrendDto } from "../../lib/queries/trend-levels";
 import { trendsFilters } from "../../lib/schemas/dashboard-filters";
-import { CAPABILITY_LEVELS } from "../../lib/schemas/trends";
+import { CAPABILITY_LEVELS } from "../../lib/schemas/capability-levels";
 import { ChartFrame } from "../charts/ChartFrame";
-import { XYScatterChart } from "../charts/XYScatterChart";
+import { XYScatterChart } from "../charts/LazyCharts";
 import { useUrlFilters } from "../filters/use-url-filters";
 
 export function TrendsExplorer({ trends, benchmarks }: { trends: TrendDto[]; benchmarks: { slug: string; name: string }[] }) {

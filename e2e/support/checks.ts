@@ -4,16 +4,24 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { readFile } from "node:fs/promises";
 
-/** No serious or critical axe violation (WCAG 2.x A and AA rules). */
+/** No serious or critical axe violation (WCAG 2.x A and AA rules), with every chart of the page drawn. */
 export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo): Promise<void> {
+  await drawAllCharts(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (bad.length) await testInfo.attach("axe-violations.json", { body: JSON.stringify(bad, null, 2), contentType: "application/json" });
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 }
 
-/** A full-page screenshot kept with the test's results (attached to the report and saved under test-results/). */
+/** Every chart of the page drawn: charts are drawn when they come near the viewport, and for print (components/charts/LazyCharts.tsx). */
+export async function drawAllCharts(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(page.locator(".chart-loading")).toHaveCount(0, { timeout: 15_000 });
+}
+
+/** A full-page screenshot kept with the test's results (attached to the report and saved under test-results/), every chart drawn. */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await drawAllCharts(page);
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: "image/png" });

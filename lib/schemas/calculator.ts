@@ -2,24 +2,25 @@
  * The cost calculator's workload: a strict schema for the form (each field's message shown beside
  * it) and the URL filters (bad or missing values fall back to the defaults, so a link always opens).
  */
-import { z } from "zod";
-import { enumFilter, triStateFilter } from "./url-filters";
+import * as z from "zod/mini";
+import { enumFilter, patternFilter, triStateFilter } from "./url-filters";
 
-const tokens = (label: string) => z.coerce.number({ message: `${label} must be a number` }).int(`${label} must be a whole number`).min(0, `${label} cannot be negative`).max(10_000_000, `${label} is at most 10,000,000`);
+// zod/mini (as the URL filters): the form is validated in the browser, on every key
+const tokens = (label: string) => z.coerce.number({ message: `${label} must be a number` }).check(z.int(`${label} must be a whole number`), z.minimum(0, `${label} cannot be negative`), z.maximum(10_000_000, `${label} is at most 10,000,000`));
 
 /** The form's fields, as typed (strings) → numbers; cached is a percentage. */
 export const workloadForm = z.object({
   input: tokens("Input tokens"),
   output: tokens("Output tokens"),
-  cached: z.coerce.number({ message: "Cached share must be a number" }).min(0, "Cached share is 0–100%").max(100, "Cached share is 0–100%"),
-  reasoning_x: z.coerce.number({ message: "Reasoning multiplier must be a number" }).min(1, "Reasoning multiplier is at least 1").max(100, "Reasoning multiplier is at most 100"),
-  requests: z.coerce.number({ message: "Requests must be a number" }).int("Requests must be a whole number").min(0, "Requests cannot be negative").max(10_000_000_000, "Requests are at most 10 billion a month"),
+  cached: z.coerce.number({ message: "Cached share must be a number" }).check(z.minimum(0, "Cached share is 0–100%"), z.maximum(100, "Cached share is 0–100%")),
+  reasoning_x: z.coerce.number({ message: "Reasoning multiplier must be a number" }).check(z.minimum(1, "Reasoning multiplier is at least 1"), z.maximum(100, "Reasoning multiplier is at most 100")),
+  requests: z.coerce.number({ message: "Requests must be a number" }).check(z.int("Requests must be a whole number"), z.minimum(0, "Requests cannot be negative"), z.maximum(10_000_000_000, "Requests are at most 10 billion a month")),
 });
 export type WorkloadForm = z.infer<typeof workloadForm>;
 
 export const WORKLOAD_DEFAULTS: WorkloadForm = { input: 2000, output: 500, cached: 0, reasoning_x: 1, requests: 100_000 };
 
-const withDefault = (k: keyof WorkloadForm) => (workloadForm.shape[k] as z.ZodType<number>).catch(WORKLOAD_DEFAULTS[k]).default(WORKLOAD_DEFAULTS[k]);
+const withDefault = (k: keyof WorkloadForm) => z._default(z.catch(workloadForm.shape[k] as z.ZodMiniType<number>, WORKLOAD_DEFAULTS[k]), WORKLOAD_DEFAULTS[k]);
 
 export const calculatorFilters = z.object({
   input: withDefault("input"),
@@ -28,7 +29,7 @@ export const calculatorFilters = z.object({
   reasoning_x: withDefault("reasoning_x"),
   requests: withDefault("requests"),
   /** capability shown: the index or a benchmark */
-  axis: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/).catch("fw-ci-v1").default("fw-ci-v1"),
+  axis: patternFilter(/^[a-z0-9][a-z0-9.-]{0,99}$/, "fw-ci-v1"),
   open: triStateFilter(),
   sort: enumFilter(["cost", "capability"] as const, "cost"),
 });

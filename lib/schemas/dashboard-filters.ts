@@ -1,9 +1,9 @@
 /** The filters each dashboard page keeps in its URL (see url-filters.ts for the field builders). */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DOMAINS, HARDWARE_KINDS, LAB_KINDS, PROVIDER_KINDS } from "../domain";
-import { enumFilter, flagFilter, slugFilter, textFilter, triStateFilter, yearFilter } from "./url-filters";
+import { enumFilter, flagFilter, patternFilter, slugFilter, textFilter, triStateFilter, yearFilter } from "./url-filters";
 
-const countryFilter = () => z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional().catch(undefined);
+const countryFilter = () => z.catch(z.optional(z.pipe(z.string().check(z.regex(/^[A-Za-z]{2}$/)), z.transform((s) => s.toUpperCase()))), undefined);
 
 export const labsFilters = z.object({
   q: textFilter(),
@@ -45,13 +45,13 @@ export type NewsFilters = z.infer<typeof newsFilters>;
 export const MODELS_PAGE_SIZE = 50;
 
 /** a day (YYYY-MM-DD) that exists; unset when missing or bad */
-const dayFilter = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)).optional().catch(undefined);
+const dayFilter = () => z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)))), undefined);
 /** comma-separated slugs (e.g. several labs); unset when empty or bad */
-const slugListFilter = () => z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}(,[a-z0-9][a-z0-9.-]{0,99}){0,49}$/).optional().catch(undefined);
+const slugListFilter = () => z.catch(z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{0,99}(,[a-z0-9][a-z0-9.-]{0,99}){0,49}$/))), undefined);
 
 export const frontierFilters = z.object({
   /** capability axis: the index (fw-ci-v1) or a benchmark slug */
-  axis: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/).catch("fw-ci-v1").default("fw-ci-v1"),
+  axis: patternFilter(/^[a-z0-9][a-z0-9.-]{0,99}$/, "fw-ci-v1"),
   /** the day the frontier is drawn for; unset: today */
   date: dayFilter(),
   colour: enumFilter(["weights", "lab"] as const, "weights"),
@@ -60,7 +60,7 @@ export const frontierFilters = z.object({
   open: triStateFilter(),
   reasoning: triStateFilter(),
   /** minimum context window, tokens */
-  min_context: z.coerce.number().int().min(1).max(100_000_000).optional().catch(undefined),
+  min_context: z.catch(z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000))), undefined),
   domain: enumFilter(["all", ...DOMAINS] as const, "all"),
 });
 export type FrontierFilters = z.infer<typeof frontierFilters>;
@@ -72,11 +72,11 @@ export const trendsFilters = z.object({
   levels: slugListFilter(),
   /** a custom threshold: benchmark and score */
   benchmark: slugFilter(),
-  threshold: z.coerce.number().finite().min(-10_000).max(10_000).optional().catch(undefined),
+  threshold: z.catch(z.optional(z.coerce.number().check(z.minimum(-10_000), z.maximum(10_000))), undefined),
   reasoning: flagFilter(),
   mix: enumFilter(["3:1", "1:1", "10:1"] as const, "3:1"),
   mode: enumFilter(["reference", "first-party", "median"] as const, "reference"),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
+  from: patternFilter(/^\d{4}-\d{2}-\d{2}$/, "2023-01-01"),
 });
 export type TrendsFilters = z.infer<typeof trendsFilters>;
 
@@ -84,8 +84,8 @@ export const openGapFilters = z.object({
   /** benchmarks compared, comma-separated; unset: MMLU and GPQA Diamond */
   benchmarks: slugListFilter(),
   /** capability level (CAPABILITY_LEVELS id) for the price at parity */
-  level: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,40}$/).catch("gpt-4").default("gpt-4"),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch("2023-01-01").default("2023-01-01"),
+  level: patternFilter(/^[a-z0-9][a-z0-9.-]{0,40}$/, "gpt-4"),
+  from: patternFilter(/^\d{4}-\d{2}-\d{2}$/, "2023-01-01"),
 });
 export type OpenGapFilters = z.infer<typeof openGapFilters>;
 export const DEFAULT_GAP_BENCHMARKS = ["mmlu", "gpqa-diamond"];

@@ -1,7 +1,7 @@
 /** /api/v1/models: the query it accepts and the shape it returns (also types the client). */
 import { z } from "zod";
 import { DOMAINS } from "../domain";
-import { boolParam, countryParam, cursorParam, dateParam, limitParam, pageSchema, slugParam } from "./common";
+import { boolParam, countryParam, cursorParam, dateParam, limitParam, slugParam } from "./common";
 
 export const listModelsQuery = z
   .strictObject({
@@ -23,24 +23,5 @@ export const listModelsQuery = z
   });
 export type ListModelsQuery = z.infer<typeof listModelsQuery>;
 
-export const modelSchema = z.object({
-  slug: z.string(),
-  name: z.string(),
-  lab: z.object({ slug: z.string(), name: z.string(), country: z.string().nullable() }),
-  family: z.string(),
-  releasedOn: z.string(),
-  openWeights: z.boolean(),
-  license: z.string(),
-  params: z.object({ totalB: z.number().nullable(), activeB: z.number().nullable() }),
-  contextWindow: z.number().nullable(),
-  modalities: z.array(z.string()),
-  reasoning: z.boolean(),
-  domain: z.string(),
-  status: z.string(),
-  deprecatedOn: z.string().nullable(),
-  sourceUrl: z.string(),
-});
-export type ModelDto = z.infer<typeof modelSchema>;
-
-export const listModelsResponse = pageSchema(modelSchema);
-export type ListModelsResponse = z.infer<typeof listModelsResponse>;
+// the response is read in the browser too (zod/mini, lib/schemas/responses.ts)
+export { listModelsResponse, modelSchema, type ListModelsResponse, type ModelDto } from "./responses";

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { slugParam } from "./common";
 
-export const DIGEST_TOPICS = ["prices", "releases", "benchmarks", "open-vs-proprietary"] as const;
+import { DIGEST_TOPICS } from "../domain";
+
+export { DIGEST_TOPICS };
 export type DigestTopic = (typeof DIGEST_TOPICS)[number];
 
 // CR, LF and other control characters have no place in an address and are how header injection

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { enumFilter, flagFilter, readFilters, slugFilter, textFilter, triStateFilter, writeFilters, yearFilter } from "./url-filters";
 
 const schema = z.object({ q: textFilter(), lab: slugFilter(), open: triStateFilter(), eu: flagFilter(), sort: enumFilter(["name", "-released"] as const, "-released"), year: yearFilter() });
