@@ -10,7 +10,9 @@ export type ModelSlugParams = z.infer<typeof modelSlugParams>;
 
 export const getModelQuery = z.strictObject({});
 
-export const modelProfileSchema = modelSchema.extend({
+// modelSchema is a zod/mini object (the browser reads it too): its fields, in a classic object
+export const modelProfileSchema = z.object({
+  ...modelSchema.shape,
   provenance: provenanceSchema,
   latestPrices: z
     .array(priceRowSchema.omit({ model: true }))
