@@ -18,18 +18,26 @@ const MMLU = { slug: "mmlu", name: "MMLU", unit: "percent" };
 beforeAll(async () => {
   await runSource(pool(), "curated", "test");
   const db = pool();
-  const { rows: [run] } = await db.query<{ id: number; source_id: number }>(`SELECT r.id, r.source_id FROM ingest_runs r JOIN sources s ON s.id = r.source_id WHERE s.slug = 'curated' ORDER BY r.id LIMIT 1`);
-  const prov = [run!.source_id, run!.id];
   const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params)).rows[0]!.id;
+  // a source, run and raw snapshot of its own: every row traces to the bytes it came from, as
+  // ingested rows do (the curated DB test checks every table, whichever order the files run in)
+  const sourceId = await one(`INSERT INTO sources (slug, name, kind) VALUES ($1, $2, 'catalog') RETURNING id`, [s("source"), `Test source ${tag}`]);
+  const runId = await one(`INSERT INTO ingest_runs (source_id, status, trigger, finished_at) VALUES ($1, 'succeeded', 'test', now()) RETURNING id`, [sourceId]);
+  const snapshotId = await one(
+    `INSERT INTO raw_snapshots (source_id, sha256, url, byte_size, content) VALUES ($1, encode(sha256($2::bytea), 'hex'), 'https://example.org/dash2.yaml', octet_length($2::bytea), $2::bytea) RETURNING id`,
+    [sourceId, Buffer.from(`dashboard fixture ${tag}`)],
+  );
+  await db.query(`INSERT INTO ingest_run_snapshots (run_id, snapshot_id) VALUES ($1, $2)`, [runId, snapshotId]);
+  const prov = [sourceId, runId];
   const lab = await one(`INSERT INTO labs (slug, name, country, kind, source_url, source_id, run_id) VALUES ($1, 'Test Lab 2', 'AQ', 'startup', 'https://example.org/lab', $2, $3) RETURNING id`, [s("lab"), ...prov]);
   const api = await one(`INSERT INTO providers (slug, name, kind, hardware, country, regions, lab_id, source_url, source_id, run_id) VALUES ($1, 'API', 'first_party', 'gpu', 'AQ', '{}', $2, 'https://example.org/p', $3, $4) RETURNING id`, [s("api"), lab, ...prov]);
   const model = async (name: string, open: boolean, context: number | null, domain: string, input: number, output: number, mmlu: number, cached: number | null = null) => {
-    const id = await one(`INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, context_window, modalities, reasoning, domain, source_url, source_id, run_id)
-      VALUES ($1, $1, $2, 'test', '2024-01-01', $3, 'MIT', $4, '{text}', false, $5, 'https://example.org/m', $6, $7) RETURNING id`, [s(name), lab, open, context, domain, ...prov]);
+    const id = await one(`INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, context_window, modalities, reasoning, domain, source_url, source_id, run_id, snapshot_id)
+      VALUES ($1, $1, $2, 'test', '2024-01-01', $3, 'MIT', $4, '{text}', false, $5, 'https://example.org/m', $6, $7, $8) RETURNING id`, [s(name), lab, open, context, domain, ...prov, snapshotId]);
     const offering = await one(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [id, api, prov[0]]);
-    await db.query(`INSERT INTO price_points (offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, source_url, source_id, run_id) VALUES ($1, 'standard', '2024-01-01', NULL, $2, $3, $4, 'https://example.org/price', $5, $6)`,
-      [offering, input, output, cached, ...prov]);
-    await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_url, source_id, run_id) SELECT $1, id, $2, '2024-01-01', 'https://example.org/s', $3, $4 FROM benchmarks WHERE slug = 'mmlu'`, [id, mmlu, ...prov]);
+    await db.query(`INSERT INTO price_points (offering_id, tier, valid_from, valid_to, input_usd, output_usd, cached_input_usd, source_url, source_id, run_id, snapshot_id) VALUES ($1, 'standard', '2024-01-01', NULL, $2, $3, $4, 'https://example.org/price', $5, $6, $7)`,
+      [offering, input, output, cached, ...prov, snapshotId]);
+    await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_url, source_id, run_id, snapshot_id) SELECT $1, id, $2, '2024-01-01', 'https://example.org/s', $3, $4, $5 FROM benchmarks WHERE slug = 'mmlu'`, [id, mmlu, ...prov, snapshotId]);
   };
   // the proprietary model dominates both open ones; among open models, both are on the frontier
   await model("closed", false, 200_000, "general", 0.1, 0.1, 90, 0.01);
