@@ -147,7 +147,7 @@ describe("movement cursors", () => {
     const key: MovementKey = [Date.UTC(2025, 0, 2), 1, "llama-3-1-8b", "together", "fp8", 0, 0];
     expect(decodeMovementCursor(encodeMovementCursor(key))).toEqual(key);
     const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-    for (const bad of ["", "abc", enc([1, 2, 3]), enc({}), enc([1, 9, "m", "", "", 0, 0]), enc(["x", 1, "m", "", "", 0, 0]), enc([1, 1, "m\u0000", "", "", 0, 0]), enc([1, 1, "m", "", "", null, 0]), enc([1e300, 1, "m", "", "", 0, 0]), enc([1, 1, "x".repeat(300), "", "", 0, 0])]) {
+    for (const bad of ["", "abc", enc([1, 2, 3]), enc({}), enc([1, 9, "m", "", "", 0, 0]), enc(["x", 1, "m", "", "", 0, 0]), enc([1, 1, "m\u0000", "", "", 0, 0]), enc([1, 1, "m", "", "", null, 0]), enc([1e300, 1, "m", "", "", 0, 0]), enc([-8e15, 1, "m", "", "", 0, 0]), enc([Date.UTC(10000, 0, 1), 1, "m", "", "", 0, 0]), enc([1, 1, "x".repeat(300), "", "", 0, 0])]) {
       expect(decodeMovementCursor(bad), bad).toBeNull();
     }
   });

@@ -151,6 +151,9 @@ export async function getMovementsPage(window: { from: Date; to: Date }, o: Move
   };
 }
 
+const MIN_CURSOR_MS = Date.UTC(1900, 0, 1);
+const MAX_CURSOR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** A cursor is the position of the last item of a page, as URL-safe text. */
 export function encodeMovementCursor(key: MovementKey): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -163,7 +166,8 @@ export function decodeMovementCursor(cursor: string): MovementKey | null {
     if (!Array.isArray(v) || v.length !== 7) return null;
     const [at, k, model, k1, k2, n1, n2] = v as unknown[];
     const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
-    if (!finite(at) || Math.abs(at) > 8.64e15 || !finite(k) || !Number.isInteger(k) || k < 0 || k > 3 || !finite(n1) || !finite(n2)) return null;
+    // an instant PostgreSQL can hold and a movement can have (1900 to 9999)
+    if (!finite(at) || at < MIN_CURSOR_MS || at > MAX_CURSOR_MS || !finite(k) || !Number.isInteger(k) || k < 0 || k > 3 || !finite(n1) || !finite(n2)) return null;
     // text PostgreSQL can hold (no NUL), of a length a slug can have
     const text = (x: unknown): x is string => typeof x === "string" && x.length <= 200 && !x.includes("\u0000");
     if (!text(model) || !text(k1) || !text(k2)) return null;
