@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chart, expectImageExports, keepScreenshot } from "./support/checks";
+import { chart, chartsListening, expectImageExports, keepScreenshot } from "./support/checks";
 
 /** Charts are drawn when they come near the viewport (components/charts/LazyCharts.tsx); what that must not break. */
 test.describe("charts below the fold", () => {
@@ -21,6 +21,7 @@ test.describe("charts below the fold", () => {
     await page.goto("/open-vs-proprietary");
     const parity = chart(page, "parity");
     await expect(parity.locator("[data-chart-waiting]")).toHaveCount(1);
+    await chartsListening(page);
     // click without scrolling: the export itself asks for the drawing
     const [png] = await Promise.all([page.waitForEvent("download"), parity.getByTestId("export-png-parity").dispatchEvent("click")]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
@@ -31,6 +32,8 @@ test.describe("charts below the fold", () => {
   test("printing draws every chart of the page", async ({ page }, testInfo) => {
     await page.goto("/open-vs-proprietary");
     await expect(page.locator("[data-chart-waiting]")).not.toHaveCount(0);
+    await chartsListening(page);
+    // one print event draws them all
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     await expect(page.locator("[data-chart-waiting]")).toHaveCount(0);
     for (const id of ["gap-points", "gap-percent", "lag", "parity"]) await expect(chart(page, id).locator(".recharts-wrapper")).toHaveCount(1);

@@ -37,6 +37,10 @@ function whenNear<P extends object>(Chart: ComponentType<P>): ComponentType<P> {
       observer.observe(el);
       el.addEventListener(DRAW_EVENT, draw);
       window.addEventListener("beforeprint", draw);
+      // a print already under way (the page was hydrated while the print dialog was opening)
+      if (window.matchMedia?.("print").matches) draw();
+      // listening from now on: an export or a print asked before this point (before hydration) was not heard
+      el.setAttribute("data-chart-armed", "");
       return () => {
         observer.disconnect();
         el.removeEventListener(DRAW_EVENT, draw);

@@ -15,8 +15,17 @@ export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestIn
 
 /** Every chart of the page drawn: charts are drawn when they come near the viewport, and for print (components/charts/LazyCharts.tsx). */
 export async function drawAllCharts(page: Page): Promise<void> {
-  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
-  await expect(page.locator(".chart-loading")).toHaveCount(0, { timeout: 15_000 });
+  // asked again until none is left waiting: a placeholder only listens once the page is hydrated,
+  // and a chart whose data arrives later mounts its placeholder after the first ask
+  await expect(async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await expect(page.locator(".chart-loading")).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Every chart placeholder of the page listens for draw requests (the page is hydrated). */
+export async function chartsListening(page: Page): Promise<void> {
+  await expect(page.locator("[data-chart-waiting]:not([data-chart-armed])")).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** A full-page screenshot kept with the test's results (attached to the report and saved under test-results/), every chart drawn. */
