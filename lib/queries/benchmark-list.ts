@@ -2,13 +2,11 @@
 import { getPool } from "../db";
 import { isoDay } from "../dates";
 import type { BenchmarkDto, ListBenchmarksQuery, ListBenchmarksResponse } from "../schemas/catalogue";
-import { decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 
 const SORT_KEYS: Record<ListBenchmarksQuery["sort"], SortKey> = {
-  name: { expr: "x.name", type: "text", desc: false, id: "x.id" },
-  "-name": { expr: "x.name", type: "text", desc: true, id: "x.id" },
-  results: { expr: "x.results", type: "int", desc: false, id: "x.id" },
-  "-results": { expr: "x.results", type: "int", desc: true, id: "x.id" },
+  ...bothWays("name", "x.name", "text", "x.id"),
+  ...bothWays("results", "x.results", "int", "x.id"),
 };
 
 interface BenchmarkSql extends KeyedRow {

@@ -23,6 +23,11 @@ export interface SortKey {
   id: string;
 }
 
+/** A sort and its reverse on one key: `name` ascending and `-name` descending. */
+export function bothWays<N extends string>(name: N, expr: string, type: KeyType, id: string): Record<N | `-${N}`, SortKey> {
+  return { [name]: { expr, type, desc: false, id }, [`-${name}`]: { expr, type, desc: true, id } } as Record<N | `-${N}`, SortKey>;
+}
+
 type KeyValue = string | number;
 export interface Position {
   value: KeyValue;

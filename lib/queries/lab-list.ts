@@ -2,14 +2,12 @@
 import { getPool } from "../db";
 import { isoDay } from "../dates";
 import type { LabDto, ListLabsQuery, ListLabsResponse } from "../schemas/catalogue";
-import { decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 
 // labs without models have no release: they sort last both ways
 const SORT_KEYS: Record<ListLabsQuery["sort"], SortKey> = {
-  name: { expr: "x.name", type: "text", desc: false, id: "x.id" },
-  "-name": { expr: "x.name", type: "text", desc: true, id: "x.id" },
-  models: { expr: "x.models", type: "int", desc: false, id: "x.id" },
-  "-models": { expr: "x.models", type: "int", desc: true, id: "x.id" },
+  ...bothWays("name", "x.name", "text", "x.id"),
+  ...bothWays("models", "x.models", "int", "x.id"),
   latest_release: { expr: "coalesce(x.latest_release, DATE '9999-12-31')", type: "date", desc: false, id: "x.id" },
   "-latest_release": { expr: "coalesce(x.latest_release, DATE '0001-01-01')", type: "date", desc: true, id: "x.id" },
 };

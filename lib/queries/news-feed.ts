@@ -1,12 +1,11 @@
 /** GET /api/v1/news: feed items with the labs and models they are linked to, newest first. */
 import { getPool } from "../db";
 import type { ListNewsQuery, ListNewsResponse, NewsItemApiDto } from "../schemas/results";
-import { decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 import { idOfSlug } from "./lookup";
 
 const SORT_KEYS: Record<ListNewsQuery["sort"], SortKey> = {
-  "-published": { expr: "n.published_at", type: "timestamptz", desc: true, id: "n.id" },
-  published: { expr: "n.published_at", type: "timestamptz", desc: false, id: "n.id" },
+  ...bothWays("published", "n.published_at", "timestamptz", "n.id"),
 };
 
 interface NewsSql extends KeyedRow {

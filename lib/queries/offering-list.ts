@@ -1,16 +1,13 @@
 /** GET /api/v1/offerings: each model on each provider that serves it. */
 import { getPool } from "../db";
 import type { ListOfferingsQuery, ListOfferingsResponse, OfferingDto } from "../schemas/catalogue";
-import { decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 import { idOfSlug } from "./lookup";
 
 const SORT_KEYS: Record<ListOfferingsQuery["sort"], SortKey> = {
-  model: { expr: "m.slug", type: "text", desc: false, id: "o.id" },
-  "-model": { expr: "m.slug", type: "text", desc: true, id: "o.id" },
-  provider: { expr: "p.slug", type: "text", desc: false, id: "o.id" },
-  "-provider": { expr: "p.slug", type: "text", desc: true, id: "o.id" },
-  first_seen: { expr: "o.first_seen_at", type: "timestamptz", desc: false, id: "o.id" },
-  "-first_seen": { expr: "o.first_seen_at", type: "timestamptz", desc: true, id: "o.id" },
+  ...bothWays("model", "m.slug", "text", "o.id"),
+  ...bothWays("provider", "p.slug", "text", "o.id"),
+  ...bothWays("first_seen", "o.first_seen_at", "timestamptz", "o.id"),
 };
 
 interface OfferingSql extends KeyedRow {

@@ -10,15 +10,13 @@
 import { getPool } from "../db";
 import { parseDay } from "../dates";
 import type { ListPricesQuery, ListPricesResponse, ModelPricesQuery, PriceRowDto } from "../schemas/prices";
-import { keyColumns, decodeCursor, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, keyColumns, decodeCursor, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 import { idOfSlug } from "./lookup";
 
 const SORT_KEYS: Record<ListPricesQuery["sort"], SortKey> = {
-  "-valid_from": { expr: "pp.valid_from", type: "timestamptz", desc: true, id: "pp.id" },
-  valid_from: { expr: "pp.valid_from", type: "timestamptz", desc: false, id: "pp.id" },
+  ...bothWays("valid_from", "pp.valid_from", "timestamptz", "pp.id"),
   // the id is its own key: the tie-break repeats it, which costs nothing and keeps one code path
-  "-id": { expr: "pp.id", type: "int", desc: true, id: "pp.id" },
-  id: { expr: "pp.id", type: "int", desc: false, id: "pp.id" },
+  ...bothWays("id", "pp.id", "int", "pp.id"),
 };
 
 export interface PriceRowSql extends KeyedRow {

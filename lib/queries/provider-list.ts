@@ -1,14 +1,12 @@
 /** GET /api/v1/providers: who serves models, on what hardware, under which jurisdiction and data policy. */
 import { getPool } from "../db";
 import type { ListProvidersQuery, ListProvidersResponse, ProviderDto } from "../schemas/catalogue";
-import { decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 import { idOfSlug } from "./lookup";
 
 const SORT_KEYS: Record<ListProvidersQuery["sort"], SortKey> = {
-  name: { expr: "x.name", type: "text", desc: false, id: "x.id" },
-  "-name": { expr: "x.name", type: "text", desc: true, id: "x.id" },
-  models: { expr: "x.models", type: "int", desc: false, id: "x.id" },
-  "-models": { expr: "x.models", type: "int", desc: true, id: "x.id" },
+  ...bothWays("name", "x.name", "text", "x.id"),
+  ...bothWays("models", "x.models", "int", "x.id"),
 };
 
 interface ProviderSql extends KeyedRow {

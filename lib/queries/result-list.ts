@@ -2,14 +2,12 @@
 import { getPool } from "../db";
 import { isoDay } from "../dates";
 import type { ListResultsQuery, ListResultsResponse, ResultDto } from "../schemas/results";
-import { decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
+import { bothWays, decodeCursor, keyColumns, orderByKey, seekCondition, toPage, type KeyedRow, type SortKey } from "./keyset";
 import { idOfSlug } from "./lookup";
 
 const SORT_KEYS: Record<ListResultsQuery["sort"], SortKey> = {
-  "-measured": { expr: "br.measured_on", type: "date", desc: true, id: "br.id" },
-  measured: { expr: "br.measured_on", type: "date", desc: false, id: "br.id" },
-  "-score": { expr: "br.score", type: "float", desc: true, id: "br.id" },
-  score: { expr: "br.score", type: "float", desc: false, id: "br.id" },
+  ...bothWays("measured", "br.measured_on", "date", "br.id"),
+  ...bothWays("score", "br.score", "float", "br.id"),
 };
 
 export interface ResultSql {
