@@ -37,7 +37,14 @@ export function getPrisma(): PrismaClient {
   return state.prisma;
 }
 
+/** Work to finish before the pool closes (answers being stored, lib/precompute/result-cache.ts). */
+const beforeClosing = new Set<() => Promise<void>>();
+export function beforeCloseDb(finish: () => Promise<void>): void {
+  beforeClosing.add(finish);
+}
+
 export async function closeDb(): Promise<void> {
+  for (const finish of beforeClosing) await finish().catch(() => {});
   const { prisma, pool } = state;
   state.prisma = undefined;
   state.pool = undefined;

@@ -53,20 +53,39 @@ export function dominates(b: { price: number; capability: number }, a: { price: 
 
 export function frontierOn(models: readonly FrontierModel[], date: Date, options: FrontierOptions = {}): Frontier {
   const { mix = DEFAULT_MIX, mode = "reference" } = options;
-  const available: FrontierEntry[] = [];
-  const unscored: string[] = [];
+  const priced: PricedModel[] = [];
   for (const m of models) {
     if (m.releasedOn.getTime() > date.getTime()) continue;
     const ref = referencePriceInMode(m.prices, date, mode);
-    if (!ref) continue;
+    if (ref) priced.push({ ...m, input: ref.input, output: ref.output, basis: ref.basis });
+  }
+  return frontierOfPriced(priced, date, mix);
+}
+
+/** A model available on the date with its reference price that day. */
+export interface PricedModel extends AnalyticsModel {
+  capability: number | null;
+  input: number;
+  output: number;
+  basis: ReferencePrice["basis"];
+}
+
+/**
+ * frontierOn's last steps, given the models available on the date with their reference prices (as
+ * a read of the precomputed segments has them): blend, set the unscored apart, the Pareto set.
+ */
+export function frontierOfPriced(models: readonly PricedModel[], date: Date, mix: BlendMix = DEFAULT_MIX): Frontier {
+  const available: FrontierEntry[] = [];
+  const unscored: string[] = [];
+  for (const m of models) {
     if (m.capability === null || !Number.isFinite(m.capability)) {
       unscored.push(m.slug);
       continue;
     }
     const { slug, name, labSlug, openWeights, reasoning, releasedOn, capability } = m;
-    available.push({ slug, name, labSlug, openWeights, reasoning, releasedOn, price: blendedPrice(ref, mix), capability, basis: ref.basis, onFrontier: false });
+    available.push({ slug, name, labSlug, openWeights, reasoning, releasedOn, price: blendedPrice(m, mix), capability, basis: m.basis, onFrontier: false });
   }
-  return { date, ...paretoAmong(available), unscored: unscored.sort() };
+  return { date, ...paretoAmong(available, false), unscored: unscored.sort() };
 }
 
 const byFixedOrder = (a: FrontierEntry, b: FrontierEntry) => a.price - b.price || b.capability - a.capability || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
@@ -75,8 +94,9 @@ const byFixedOrder = (a: FrontierEntry, b: FrontierEntry) => a.price - b.price |
  * The Pareto set among entries, in the fixed order: frontierOn's last step, and "the frontier among
  * open models" when given a filtered subset (the answer a frontier over only those models gives).
  */
-export function paretoAmong<E extends FrontierEntry>(entries: readonly E[]): { available: E[]; pareto: E[] } {
-  const available = entries.map((e) => ({ ...e, onFrontier: false })).sort(byFixedOrder);
+export function paretoAmong<E extends FrontierEntry>(entries: readonly E[], copy = true): { available: E[]; pareto: E[] } {
+  // the entries are not changed, unless the caller made them for this (copy false)
+  const available = (copy ? entries.map((e) => ({ ...e, onFrontier: false })) : [...entries]).sort(byFixedOrder);
   // One sweep in price order. Within a group of equal price only the most capable can be on the
   // frontier (the group's best dominates the rest), and only if it beats everything strictly cheaper.
   let bestCheaper = -Infinity;

@@ -10,7 +10,9 @@
  * - analytics_events: the changed models' releases and the price changes of their offerings; new
  *   leaders of every benchmark a changed model or result touches; first crossings of the standard
  *   rules; each with its place in the order of movements (migration 20261129010000_movement_pages);
- * - open_gap_months: every month from GAP_FIRST_MONTH to the current month for those benchmarks.
+ * - open_gap_months: every month from GAP_FIRST_MONTH to the current month for those benchmarks;
+ * - model_price_observations, cheapest_skylines and trend_candidates: the changed models' observations,
+ *   and what of every benchmark they are in, before or after the change (skylines.ts).
  * Runs after every ingest (ingest job, CLI) and at worker start; cheap when nothing changed.
  */
 import type pg from "pg";
@@ -18,11 +20,13 @@ import { DEFAULT_MIX } from "../analytics/blended-price";
 import { CAPABILITY_INDEX_BENCHMARKS, CAPABILITY_INDEX_VERSION, capabilityIndex } from "../analytics/capability-index";
 import { findFirstCrossing, listLeaderChanges, offeringChanges, STANDARD_CROSSING_RULES, type MovementModel } from "../analytics/movements";
 import { openGapByMonth, type ScoreResult } from "../analytics/open-gap";
-import { referencePriceSegments, REFERENCE_PRICE_MODES, segmentsAsWindows } from "../analytics/price-segments";
+import { referencePriceSegments, REFERENCE_PRICE_MODES, segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
+import type { ReferencePriceMode } from "../analytics/price-at-capability";
 import type { PriceWindow } from "../analytics/reference-price";
 import { moduleLogger } from "../logger";
 import { warmStandardReads } from "../queries/analytics";
 import { pruneAnswers } from "./result-cache";
+import { emptyTouch, refreshSkylines, snapshotModels, SNAPSHOT_LIMIT, touchedBetween, writeObservations } from "./skylines";
 
 /** open_gap_months covers this month to the current one; reads outside it compute live */
 export const GAP_FIRST_MONTH = new Date("2019-01-01T00:00:00Z");
@@ -72,19 +76,21 @@ async function refreshPrices(client: Client, modelIds: number[], timing: Record<
     t = performance.now();
   };
   const rows = await client.query<{
-    model_id: number; model: string; model_name: string; offering_id: number; provider: string; first_party: boolean; quantization: string;
+    model_id: number; model: string; model_name: string; released_on: Date; offering_id: number; provider: string; first_party: boolean; quantization: string;
     tier: string; valid_from: Date; valid_to: Date | null; input: number; output: number;
   }>(
-    `SELECT o.model_id, m.slug AS model, m.name AS model_name, o.id AS offering_id, p.slug AS provider, (p.kind = 'first_party' AND p.lab_id = m.lab_id) AS first_party,
+    `SELECT o.model_id, m.slug AS model, m.name AS model_name, m.released_on, o.id AS offering_id, p.slug AS provider, (p.kind = 'first_party' AND p.lab_id = m.lab_id) AS first_party,
             o.quantization, pp.tier, pp.valid_from, pp.valid_to, pp.input_usd::float8 AS input, pp.output_usd::float8 AS output
      FROM price_points pp JOIN offerings o ON o.id = pp.offering_id JOIN providers p ON p.id = o.provider_id JOIN models m ON m.id = o.model_id
      WHERE pp.superseded_at IS NULL AND pp.tier = 'standard' AND o.model_id = ANY($1::int[])`,
     [modelIds],
   );
   const byModel = new Map<number, PriceWindow[]>();
+  const releasedOn = new Map<number, Date>();
   const byOffering = new Map<number, { modelId: number; model: string; modelName: string; provider: string; firstParty: boolean; quantization: string; prices: PriceWindow[] }>();
   for (const r of rows.rows) {
     const w: PriceWindow = { providerSlug: r.provider, firstParty: r.first_party, tier: r.tier, validFrom: r.valid_from, validTo: r.valid_to, input: r.input, output: r.output };
+    releasedOn.set(r.model_id, r.released_on);
     const list = byModel.get(r.model_id);
     if (list) list.push(w);
     else byModel.set(r.model_id, [w]);
@@ -96,9 +102,14 @@ async function refreshPrices(client: Client, modelIds: number[], timing: Record<
   lap("prices.load");
   await client.query(`DELETE FROM model_price_segments WHERE model_id = ANY($1::int[])`, [modelIds]);
   const seg = { model: [] as number[], mode: [] as string[], from: [] as Date[], to: [] as (Date | null)[], input: [] as number[], output: [] as number[], basis: [] as string[], providers: [] as string[] };
+  const segmentsOf = new Map<number, Map<ReferencePriceMode, PriceSegment[]>>();
   for (const [modelId, windows] of byModel) {
+    const byMode = new Map<ReferencePriceMode, PriceSegment[]>();
+    segmentsOf.set(modelId, byMode);
     for (const mode of REFERENCE_PRICE_MODES) {
-      for (const s of referencePriceSegments(windows, mode)) {
+      const segments = referencePriceSegments(windows, mode);
+      byMode.set(mode, segments);
+      for (const s of segments) {
         seg.model.push(modelId); seg.mode.push(mode); seg.from.push(s.validFrom); seg.to.push(s.validTo);
         seg.input.push(s.input); seg.output.push(s.output); seg.basis.push(s.basis); seg.providers.push(s.providers.join(","));
       }
@@ -115,6 +126,8 @@ async function refreshPrices(client: Client, modelIds: number[], timing: Record<
   }
 
   lap("prices.segments");
+  await writeObservations(client, modelIds, segmentsOf, releasedOn);
+  lap("prices.observations");
   await client.query(`DELETE FROM analytics_events WHERE kind = 'price-change' AND model_id = ANY($1::int[])`, [modelIds]);
   const events: object[] = [];
   for (const o of byOffering.values()) {
@@ -144,12 +157,17 @@ async function insertEvents(client: Client, events: object[]): Promise<void> {
   );
 }
 
-/** Each changed model's release, an event like the others so that movements page in one index. */
+/**
+ * Each changed model's release, an event like the others so that movements page in one index. It
+ * keeps the model's slug, name, release date and reasoning flag as of this refresh: the next one
+ * compares them with the models table (skylines.ts, snapshotModels).
+ */
 async function refreshReleases(client: Client, modelIds: number[]): Promise<number> {
   await client.query(`DELETE FROM analytics_events WHERE kind = 'release' AND model_id = ANY($1::int[])`, [modelIds]);
   const r = await client.query(
     `INSERT INTO analytics_events (kind, occurred_at, model_id, detail, sort_model, open_weights)
-     SELECT 'release', m.released_on::timestamp AT TIME ZONE 'UTC', m.id, '{}'::jsonb, m.slug, m.open_weights FROM models m WHERE m.id = ANY($1::int[])`,
+     SELECT 'release', m.released_on::timestamp AT TIME ZONE 'UTC', m.id, jsonb_build_object('name', m.name, 'reasoning', m.reasoning), m.slug, m.open_weights
+     FROM models m WHERE m.id = ANY($1::int[])`,
     [modelIds],
   );
   return r.rowCount ?? 0;
@@ -290,6 +308,13 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; war
       phases[name] = Math.round(t - mark);
       mark = t;
     };
+    // a model deleted since the last refresh (what it was in is not known any more), or so many
+    // changed that comparing them costs more than recomputing: the skylines are rebuilt whole
+    const deleted = dirty.rows.filter((d) => d.kind === "model").length > modelIds.length;
+    const rebuild = deleted || modelIds.length > SNAPSHOT_LIMIT;
+    // what the skylines take from these models before the change (see skylines.ts)
+    const before = rebuild ? null : await snapshotModels(client, modelIds, now);
+    phase("skylines.before");
     const prices = modelIds.length ? await refreshPrices(client, modelIds, phases) : { segments: 0, events: 0 };
     phase("prices");
     const releases = modelIds.length ? await refreshReleases(client, modelIds) : 0;
@@ -310,6 +335,9 @@ export async function refreshAnalytics(pool: pg.Pool, options: { now?: Date; war
     phase("leadersAndGap");
     const crossings = await refreshCrossings(client, modelIds);
     phase("crossings");
+    const touched = before ? touchedBetween(before, await snapshotModels(client, modelIds, now)) : emptyTouch();
+    await refreshSkylines(client, touched, now, rebuild);
+    phase("skylines");
     const durationMs = performance.now() - started;
     await client.query(`UPDATE analytics_refreshes SET finished_at = now(), duration_ms = $2 WHERE id = $1`, [refresh.rows[0]!.id, Math.round(durationMs)]);
     await client.query("COMMIT");

@@ -3,12 +3,12 @@
  * refresh of the precomputed tables. A read asks for the current version (the latest finished
  * refresh, and whether changes are pending); with changes pending there is no cache at all (the
  * reads compute from the ledger). Otherwise a stored answer for the same version is returned, or
- * the answer is computed, stored under the version it was computed from, and returned. A refresh
+ * the answer is computed, returned, and stored under the version it was computed from. A refresh
  * that lands while an answer is being computed makes that answer unreachable (older version), so a
  * stale answer is never served. State lives in the database, so every web instance shares it.
  */
 import type pg from "pg";
-import { getPool } from "../db";
+import { beforeCloseDb, getPool } from "../db";
 import { moduleLogger } from "../logger";
 
 export interface AnalyticsVersion {
@@ -80,14 +80,24 @@ export function answerKey(kind: string, params: unknown): string {
   return `${kind}:${JSON.stringify(canon(params))}`;
 }
 
+/** Answers being computed in this process, by refresh and key: concurrent readers share one computation. */
+const computing = new Map<string, Promise<unknown>>();
+/** Answers computed and returned but not yet stored. */
+const storing = new Set<Promise<void>>();
+
 /**
  * The answer for (kind, params) under `version`, computing and storing it when missing. Callers
- * pass the version they checked (pending must be false).
+ * pass the version they checked (pending must be false). A computed answer is returned at once and
+ * stored right after (write-behind): its reader does not wait for the encoding and the write; a
+ * reader of the same answer in this process meanwhile gets the same promise, so it is computed once.
  */
 export async function readThrough<T>(version: AnalyticsVersion, kind: string, params: unknown, compute: () => Promise<T>, codec: AnswerCodec<T>): Promise<T> {
   if (version.pending || version.refreshId === null) return compute();
   const pool = getPool();
   const key = answerKey(kind, params);
+  const flight = `${version.refreshId}:${key}`;
+  const running = computing.get(flight);
+  if (running) return running as Promise<T>;
   const hit = await pool.query<{ body: string }>(`SELECT body FROM analytics_results WHERE key = $1 AND refresh_id = $2`, [key, version.refreshId]);
   if (hit.rows[0]) {
     try {
@@ -97,16 +107,39 @@ export async function readThrough<T>(version: AnalyticsVersion, kind: string, pa
       moduleLogger("analytics").warn({ key, err: (err as Error).message }, "stored analytics answer unreadable; recomputing");
     }
   }
-  const started = performance.now();
-  const answer = await compute();
-  await pool.query(
-    `INSERT INTO analytics_results (key, refresh_id, body, compute_ms) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key) DO UPDATE SET refresh_id = EXCLUDED.refresh_id, body = EXCLUDED.body, compute_ms = EXCLUDED.compute_ms, created_at = now()
-     WHERE analytics_results.refresh_id <= EXCLUDED.refresh_id`,
-    [key, version.refreshId, JSON.stringify(codec.encode(answer)), Math.round(performance.now() - started)],
+  // another reader may have started computing it while this one looked in the table
+  const started = computing.get(flight);
+  if (started) return started as Promise<T>;
+  const t0 = performance.now();
+  const answer = compute();
+  computing.set(flight, answer);
+  answer.then(
+    (value) => {
+      const ms = Math.round(performance.now() - t0);
+      const store = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => pool.query(
+          `INSERT INTO analytics_results (key, refresh_id, body, compute_ms) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (key) DO UPDATE SET refresh_id = EXCLUDED.refresh_id, body = EXCLUDED.body, compute_ms = EXCLUDED.compute_ms, created_at = now()
+           WHERE analytics_results.refresh_id <= EXCLUDED.refresh_id`,
+          [key, version.refreshId, JSON.stringify(codec.encode(value)), ms],
+        ))
+        .then(() => undefined, (err: Error) => moduleLogger("analytics").warn({ key, err: err.message }, "could not store an analytics answer; it will be computed again"))
+        .finally(() => {
+          computing.delete(flight);
+          storing.delete(store);
+        });
+      storing.add(store);
+    },
+    () => computing.delete(flight),
   );
   return answer;
 }
+
+/** Resolves when every answer computed so far in this process is stored (tests, the refresh's warm-up, shutdown). */
+export async function answersStored(): Promise<void> {
+  while (storing.size) await Promise.all([...storing]);
+}
+beforeCloseDb(answersStored);
 
 /** Drops answers of earlier refreshes (they can never be served again). */
 export async function pruneAnswers(db: pg.Pool, refreshId: number): Promise<number> {

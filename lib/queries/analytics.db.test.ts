@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSource } from "../../ingest/run-source";
 import { refreshAnalytics } from "../precompute/refresh-analytics";
+import { emptyTouch, refreshSkylines } from "../precompute/skylines";
+import { answersStored, getAnalyticsVersion, plainCodec, readThrough } from "../precompute/result-cache";
 import { uniqueTag, useTestDatabase } from "../testing/db";
 import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent } from "./analytics";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
@@ -64,9 +66,14 @@ describe("precomputed analytics on the curated dataset", () => {
       { benchmark: "mmlu", threshold: { model: "no-such-model" } },
       { benchmark: "mmlu", threshold: { score: 80 }, options: { mode: "median" as const } },
       { benchmark: "mmlu", threshold: { score: 80 }, options: { mode: "first-party" as const } },
+      // mixes with a zero part, several options at once
+      { benchmark: "mmlu", threshold: { score: 70 }, options: { mix: { input: 0, output: 1 } } },
+      { benchmark: "mmlu", threshold: { score: 70 }, options: { mix: { input: 1, output: 0 } } },
+      { benchmark: "gpqa-diamond", threshold: { score: 50 }, options: { mix: { input: 10, output: 1 }, includeReasoning: true, mode: "median" as const } },
     ];
-    // windows that open mid-history: a price already seen before the window is not a new observation
-    const windows = [window, { from: d("2024-03-01"), to: d("2025-09-01") }, { from: d("2025-01-01"), to: d("2026-06-30") }];
+    // windows that open mid-history: a price already seen before the window is not a new observation;
+    // windows that open mid-month read that month's first days whole, the rest from the candidates
+    const windows = [window, { from: d("2024-03-01"), to: d("2025-09-01") }, { from: d("2025-01-01"), to: d("2026-06-30") }, { from: d("2023-05-17"), to: d("2025-02-11") }, { from: d("2024-07-31"), to: d("2024-08-20") }];
     for (const c of cases) {
       for (const w of windows) {
         const fast = await getPriceTrend(c.benchmark, c.threshold, w, c.options);
@@ -76,6 +83,48 @@ describe("precomputed analytics on the curated dataset", () => {
     const t = await getPriceTrend("mmlu", { score: 64.8 }, window);
     expect(t.n).toBeGreaterThanOrEqual(4);
     expect(t.fit).not.toBeNull();
+    // the candidates hold fewer rows than the observations (a few a month here: little is ruled out;
+    // at 100× a fraction, bench/RESULTS.md), and a window reads fewer still
+    const observations = await count(`SELECT 1 FROM model_price_observations o JOIN model_best_scores bs ON bs.model_id = o.model_id JOIN benchmarks b ON b.id = bs.benchmark_id WHERE b.slug = 'mmlu' AND o.mode = 'reference'`);
+    const candidates = await count(`SELECT 1 FROM trend_candidates t JOIN benchmarks b ON b.id = t.benchmark_id WHERE b.slug = 'mmlu' AND t.mode = 'reference'`);
+    const read = await count(`SELECT 1 FROM trend_candidates t JOIN benchmarks b ON b.id = t.benchmark_id WHERE b.slug = 'mmlu' AND t.mode = 'reference' AND t.observed_at >= '2024-01-01' AND (t.dominated_at IS NULL OR t.dominated_at < '2024-01-01')`);
+    expect(candidates).toBeGreaterThan(10);
+    expect(candidates).toBeLessThan(observations);
+    expect(read).toBeLessThan(candidates);
+  });
+
+  it("read the skylines and the candidates: emptied, they show in the answers", async () => {
+    await refreshAnalytics(pool());
+    const mmlu = (await pool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
+    const q = cheapestQuery.parse({ benchmark: "mmlu", threshold: "60", from: "2024-01-01", to: "2024-12-31" });
+    const before = await getCheapestAtCapability(q);
+    expect(before.points.map((p) => p.date)).toContain("2024-06-01");
+    const w = { from: d("2024-05-20"), to: d("2024-08-30") };
+    const trend = await computePriceTrend("mmlu", { score: 0 }, w);
+    expect(await getPriceTrend("mmlu", { score: 0 }, w)).toEqual(trend);
+    expect(trend.points.some((p) => p.date.getTime() >= d("2024-06-01").getTime())).toBe(true);
+    try {
+      await pool().query(`UPDATE cheapest_skylines SET points = '{"keys": [], "cols": []}' WHERE benchmark_id = $1 AND month = '2024-06-01'`, [mmlu]);
+      await pool().query(`DELETE FROM trend_candidates WHERE benchmark_id = $1 AND observed_at >= '2024-06-01'`, [mmlu]);
+      await answersStored();
+      await pool().query(`DELETE FROM analytics_results`);
+      expect((await getCheapestAtCapability(q)).points.map((p) => p.date)).not.toContain("2024-06-01");
+      // the days before the window's first whole month come from the observations, the rest from the candidates
+      const fromCandidates = await getPriceTrend("mmlu", { score: 0 }, w);
+      expect(fromCandidates.points.every((p) => p.date.getTime() < d("2024-06-01").getTime())).toBe(true);
+    } finally {
+      // everything rebuilt
+      const client = await pool().connect();
+      try {
+        await refreshSkylines(client, emptyTouch(), new Date(), true);
+      } finally {
+        client.release();
+      }
+      await answersStored();
+      await pool().query(`DELETE FROM analytics_results`);
+    }
+    expect(await getCheapestAtCapability(q)).toEqual(before);
+    expect(await getPriceTrend("mmlu", { score: 0 }, w)).toEqual(trend);
   });
 
   it("give the same open-vs-proprietary months as the ledger, and compute live outside the precomputed months", async () => {
@@ -111,8 +160,15 @@ describe("precomputed analytics on the curated dataset", () => {
 describe("the overview's cheapest price at each capability level", () => {
   it("is the same from the precomputed tables as from the ledger", async () => {
     await refreshAnalytics(pool());
-    for (const level of CAPABILITY_LEVELS) {
-      const q = cheapestQuery.parse({ benchmark: level.benchmark, threshold: String(level.threshold), from: "2023-01-01", to: "2026-10-01" });
+    const queries = [
+      ...CAPABILITY_LEVELS.map((level) => ({ id: level.id, benchmark: level.benchmark, threshold: String(level.threshold), from: "2023-01-01", to: "2026-10-01" })),
+      // other mixes (a zero part included), a first day inside a month, a window past the skylines' last month
+      ...["1:1", "10:1", "0:1", "1:0"].map((mix) => ({ id: `mmlu 70 ${mix}`, benchmark: "mmlu", threshold: "70", mix, from: "2023-03-15", to: "2026-10-01" })),
+      { id: "gpqa 40 to 2027", benchmark: "gpqa-diamond", threshold: "40", from: "2024-01-01", to: "2027-03-01" },
+    ];
+    for (const level of queries) {
+      const { id: _id, ...params } = level;
+      const q = cheapestQuery.parse(params);
       const fast = await getCheapestAtCapability(q);
       // a pending change makes the read compute from the ledger
       const b = (await pool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = $1`, [level.benchmark])).rows[0]!.id;
@@ -130,6 +186,7 @@ describe("stored answers", () => {
     await refreshAnalytics(pool());
     const date = d("2024-09-09");
     const first = await getFrontier("gpqa-diamond", date, { mode: "median" });
+    await answersStored();
     const stored = await pool().query<{ key: string; refresh_id: number }>(`SELECT key, refresh_id FROM analytics_results WHERE key LIKE 'frontier:%' AND key LIKE '%2024-09-09%' AND key LIKE '%median%'`);
     expect(stored.rows).toHaveLength(1);
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
@@ -140,6 +197,7 @@ describe("stored answers", () => {
     // a body that cannot be read is recomputed, not an error
     await pool().query(`UPDATE analytics_results SET body = '{"broken":' WHERE key = $1`, [stored.rows[0]!.key]);
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
+    await answersStored();
     // a change to the ledger: no stored answer is served while it is pending, nor after the refresh
     await pool().query(`UPDATE models SET name = name || ' ' WHERE slug = 'gpt-4o-2024-08-06'`);
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(await computeFrontier("gpqa-diamond", date, { mode: "median" }));
@@ -159,12 +217,45 @@ describe("stored answers", () => {
     ];
     for (const [name, read] of reads) {
       const computed = await read();
+      await answersStored();
       const storedAnswer = await read();
       expect(storedAnswer, name).toEqual(computed);
     }
     expect(await getMovements(all)).toEqual(await computeMovements(all));
     // the standard reads were computed right after the refresh
     expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id = $1 AND key LIKE 'price-trend:%'`, [refresh.refreshId])).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("an answer being computed", () => {
+  it("is computed once for concurrent readers, returned before it is stored, then read from the table", async () => {
+    await refreshAnalytics(pool());
+    const version = await getAnalyticsVersion();
+    const kind = uniqueTag("once");
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const compute = async () => {
+      calls++;
+      await gate;
+      return { value: 42 };
+    };
+    const reads = [readThrough(version, kind, { a: 1 }, compute, plainCodec()), readThrough(version, kind, { a: 1 }, compute, plainCodec())];
+    // the second reader waits on the first one's computation
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(1);
+    release();
+    expect(await Promise.all(reads)).toEqual([{ value: 42 }, { value: 42 }]);
+    await answersStored();
+    expect(await count(`SELECT 1 FROM analytics_results WHERE key LIKE $1 AND refresh_id = $2`, [`${kind}:%`, version.refreshId])).toBe(1);
+    // stored: a later reader does not compute
+    expect(await readThrough(version, kind, { a: 1 }, compute, plainCodec())).toEqual({ value: 42 });
+    expect(calls).toBe(1);
+    // a failed computation is not kept: the next reader computes again
+    const failing = readThrough(version, kind, { a: 2 }, async () => { throw new Error("boom"); }, plainCodec());
+    await expect(failing).rejects.toThrow("boom");
+    expect(await readThrough(version, kind, { a: 2 }, async () => ({ value: 7 }), plainCodec())).toEqual({ value: 7 });
+    await answersStored();
   });
 });
 
@@ -212,7 +303,34 @@ describe("precomputed analytics after a change to the ledger", () => {
       const frontier = await getFrontier("mmlu", d("2024-05-15"));
       expect(frontier.available.find((e) => e.slug === tag)).toMatchObject({ price: 0.5, capability: 5 });
       expect(frontier).toEqual(await computeFrontier("mmlu", d("2024-05-15")));
+      // the skylines of the months it is in were recomputed
+      await expectSkylineReadsMatchLedger();
+      await expectSkylinesAsRebuilt();
+      // a price cut on a model priced for years, a new best score for another, a renamed third:
+      // the refresh compares them before and after and recomputes only what they change
+      const cut = await db.query<{ id: number; offering_id: number }>(
+        `SELECT pp.id, pp.offering_id FROM price_points pp JOIN offerings o ON o.id = pp.offering_id JOIN models m ON m.id = o.model_id
+         WHERE m.slug = 'gpt-4o-2024-08-06' AND pp.valid_to IS NULL AND pp.tier = 'standard' AND pp.superseded_at IS NULL ORDER BY pp.id LIMIT 1`,
+      );
+      await db.query(`UPDATE price_points SET valid_to = '2025-02-01' WHERE id = $1`, [cut.rows[0]!.id]);
+      await db.query(
+        `INSERT INTO price_points (offering_id, valid_from, input_usd, output_usd, source_id, run_id) SELECT offering_id, '2025-02-01', input_usd / 2, output_usd / 2, $2, $3 FROM price_points WHERE id = $1`,
+        [cut.rows[0]!.id, src, run],
+      );
+      await db.query(
+        `INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) SELECT id, $1, 99.5, '2024-06-01', $2, $3 FROM models WHERE slug = 'claude-3-5-sonnet-20240620'`,
+        [bench, src, run],
+      );
+      await db.query(`UPDATE models SET name = name || ' (renamed)' WHERE slug = 'gemini-1.5-pro-002'`);
+      const partial = await refreshAnalytics(db);
+      expect(partial.models).toBe(3);
+      await expectSkylineReadsMatchLedger();
+      await expectSkylinesAsRebuilt();
     } finally {
+      await db.query(`DELETE FROM price_points WHERE run_id = $1 AND offering_id NOT IN (SELECT id FROM offerings WHERE model_id = $2)`, [run, model]);
+      await db.query(`UPDATE price_points SET valid_to = NULL WHERE valid_to = '2025-02-01' AND offering_id IN (SELECT o.id FROM offerings o JOIN models m ON m.id = o.model_id WHERE m.slug = 'gpt-4o-2024-08-06')`);
+      await db.query(`DELETE FROM benchmark_results WHERE run_id = $1 AND model_id <> $2`, [run, model]);
+      await db.query(`UPDATE models SET name = replace(name, ' (renamed)', '') WHERE slug = 'gemini-1.5-pro-002'`);
       await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = $1)`, [model]);
       await db.query(`DELETE FROM offerings WHERE model_id = $1`, [model]);
       await db.query(`DELETE FROM benchmark_results WHERE model_id = $1`, [model]);
@@ -223,5 +341,108 @@ describe("precomputed analytics after a change to the ledger", () => {
     expect((await getFrontier("mmlu", d("2024-05-15"))).available.some((e) => e.slug === tag)).toBe(false);
     // the crossing its model held goes back to the one before
     expect(await getMovements(everything)).toEqual(before);
+    // a deleted model leaves no point behind
+    expect(await count(`SELECT 1 FROM cheapest_skylines WHERE points::text LIKE $1`, [`%"${tag}"%`])).toBe(0);
+    await expectSkylineReadsMatchLedger();
+  });
+});
+
+/** The skylines and candidates as kept by the refreshes equal those rebuilt from scratch. */
+async function expectSkylinesAsRebuilt(): Promise<void> {
+  const read = async (c: { query: (sql: string) => Promise<{ rows: unknown[] }> }) => ({
+    cheapest: (await c.query(`SELECT benchmark_id, month, points FROM cheapest_skylines ORDER BY benchmark_id, month`)).rows,
+    candidates: (await c.query(`SELECT * FROM trend_candidates ORDER BY benchmark_id, mode, observed_at, model_id`)).rows,
+  });
+  const client = await pool().connect();
+  try {
+    const kept = await read(client);
+    await client.query("BEGIN");
+    try {
+      await refreshSkylines(client, emptyTouch(), new Date(), true);
+      const rebuilt = await read(client);
+      expect(kept.candidates.length).toBeGreaterThan(100);
+      expect(kept.cheapest).toEqual(rebuilt.cheapest);
+      expect(kept.candidates).toEqual(rebuilt.candidates);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The reads served from the skylines equal the pure functions over the ledger (a pending mark makes them read it). */
+async function expectSkylineReadsMatchLedger(): Promise<void> {
+  const window = { from: d("2024-02-10"), to: d("2024-12-31") };
+  const cases = [["mmlu", 0, { input: 3, output: 1 }], ["gpqa-diamond", 60, { input: 1, output: 1 }], ["gpqa-diamond", 70, { input: 0, output: 1 }]] as const;
+  for (const [benchmark, score, mix] of cases) {
+    expect(await getPriceTrend(benchmark, { score }, window, { mix })).toEqual(await computePriceTrend(benchmark, { score }, window, { mix }));
+    const q = cheapestQuery.parse({ benchmark, threshold: String(score), mix: `${mix.input}:${mix.output}`, from: "2024-01-01", to: "2024-12-31" });
+    const fast = await getCheapestAtCapability(q);
+    const b = (await pool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = $1`, [benchmark])).rows[0]!.id;
+    await pool().query(`INSERT INTO analytics_dirty (kind, id) VALUES ('benchmark', $1)`, [b]);
+    try {
+      expect(fast).toEqual(await getCheapestAtCapability(q));
+    } finally {
+      await pool().query(`DELETE FROM analytics_dirty WHERE kind = 'benchmark' AND id = $1`, [b]);
+    }
+  }
+}
+
+describe("models whose observations depend on the mix", () => {
+  it("a zero price part: read from its segments; a change that repeats the blended price under one mix: dropped under that mix", async () => {
+    await refreshAnalytics(pool());
+    const tag = uniqueTag("zero");
+    const db = pool();
+    const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
+    const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
+    const model = (await db.query<{ id: number }>(
+      `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
+       SELECT $1, $1, id, 'test', '2024-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
+      [tag, src, run],
+    )).rows[0]!.id;
+    try {
+      const provider = (await db.query<{ id: number }>(`SELECT id FROM providers WHERE slug = 'together'`)).rows[0]!.id;
+      const offering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [model, provider, src])).rows[0]!.id;
+      // free output, then free input, then both charged: under 1:0 the middle price is zero (no
+      // observation) and the last repeats the first, so it is no observation either
+      await db.query(
+        `INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES
+         ($1, '2024-03-03', '2024-06-01', 0.02, 0, $2, $3), ($1, '2024-06-01', '2024-08-05', 0, 0.01, $2, $3), ($1, '2024-08-05', NULL, 0.02, 0.01, $2, $3)`,
+        [offering, src, run],
+      );
+      const mmlu = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
+      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 99, '2024-03-03', $3, $4)`, [model, mmlu, src, run]);
+      // a regular one whose price change repeats its blended price under 1:1 (0.04/0.02 → 0.03/0.03)
+      const other = (await db.query<{ id: number }>(
+        `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
+         SELECT $1, $1, id, 'test', '2024-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
+        [`${tag}-b`, src, run],
+      )).rows[0]!.id;
+      const otherOffering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [other, provider, src])).rows[0]!.id;
+      await db.query(
+        `INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES ($1, '2024-03-03', '2024-06-10', 0.04, 0.02, $2, $3), ($1, '2024-06-10', NULL, 0.03, 0.03, $2, $3)`,
+        [otherOffering, src, run],
+      );
+      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 98, '2024-03-03', $3, $4)`, [other, mmlu, src, run]);
+      await refreshAnalytics(db);
+      expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND NOT regular`, [model])).toBeGreaterThan(0);
+      expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND mode = 'reference' AND regular`, [other])).toBe(2);
+      // the third window opens inside August: that month is read from its observations
+      for (const window of [{ from: d("2024-01-01"), to: d("2024-12-31") }, { from: d("2024-06-01"), to: d("2024-12-31") }, { from: d("2024-08-02"), to: d("2024-12-31") }]) {
+        for (const mix of [{ input: 3, output: 1 }, { input: 1, output: 0 }, { input: 0, output: 1 }, { input: 1, output: 1 }]) {
+          const fast = await getPriceTrend("mmlu", { score: 95 }, window, { mix });
+          expect(fast, JSON.stringify({ mix, window })).toEqual(await computePriceTrend("mmlu", { score: 95 }, window, { mix }));
+          if (window.from.getUTCMonth() === 0) expect(fast.points.some((p) => p.model === tag), JSON.stringify(mix)).toBe(true);
+        }
+      }
+    } finally {
+      const ids = (await db.query<{ id: number }>(`SELECT id FROM models WHERE slug LIKE $1`, [`${tag}%`])).rows.map((r) => r.id);
+      await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = ANY($1::int[]))`, [ids]);
+      await db.query(`DELETE FROM offerings WHERE model_id = ANY($1::int[])`, [ids]);
+      await db.query(`DELETE FROM benchmark_results WHERE model_id = ANY($1::int[])`, [ids]);
+      await db.query(`DELETE FROM models WHERE id = ANY($1::int[])`, [ids]);
+      await refreshAnalytics(db);
+    }
   });
 });

@@ -8,17 +8,18 @@
  */
 import type { BlendMix } from "../analytics/blended-price";
 import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
-import { frontierOn, type Frontier, type FrontierModel } from "../analytics/frontier";
+import { frontierOfPriced, type Frontier, type PricedModel } from "../analytics/frontier";
 import { assembleMovements, STANDARD_CROSSING_RULES, type CrossingRule, type Movements } from "../analytics/movements";
 import type { GapMonth } from "../analytics/open-gap";
 import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type ReferencePriceMode } from "../analytics/price-at-capability";
-import { segmentsAsWindows, type PriceSegment } from "../analytics/price-segments";
+import type { PriceSegment } from "../analytics/price-segments";
 import { blendedPrice, DEFAULT_MIX } from "../analytics/blended-price";
 import { monthStarts } from "../dates";
+import { monthOf } from "../analytics/skylines";
 import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
 import { getCheapestAtCapability } from "./trends";
 import { getPool } from "../db";
-import { getAnalyticsVersion, packRows, readThrough, reviveDate, unpackRows, type AnswerCodec, type PackedRows } from "../precompute/result-cache";
+import { answersStored, getAnalyticsVersion, packRows, readThrough, reviveDate, unpackRows, type AnswerCodec, type PackedRows } from "../precompute/result-cache";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 import { movementOfRow, type MovementRow } from "./movements";
@@ -48,17 +49,19 @@ export async function getFrontier(axis: string, date: Date, options: { mix?: Ble
     const capability = index
       ? `LEFT JOIN (SELECT model_id, value AS score FROM model_index_values WHERE version = '${CAPABILITY_INDEX_VERSION}') bs ON bs.model_id = m.id`
       : `LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = ${b!.id}`;
-    const rows = await getPool().query<{ slug: string; name: string; lab: string; open_weights: boolean; reasoning: boolean; released_on: Date; score: number | null; input_usd: number; output_usd: number; basis: PriceSegment["basis"] }>(
-      `SELECT m.slug, m.name, l.slug AS lab, m.open_weights, m.reasoning, m.released_on, bs.score, s.input_usd, s.output_usd, s.basis
-       FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id ${capability}
-       WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $1::timestamptz AND m.released_on <= $1::timestamptz`,
-      [date],
-    );
-    const models: FrontierModel[] = rows.rows.map((r) => ({
-      slug: r.slug, name: r.name, labSlug: r.lab, openWeights: r.open_weights, reasoning: r.reasoning, releasedOn: r.released_on, capability: r.score,
-      prices: segmentsAsWindows([{ validFrom: date, validTo: null, input: r.input_usd, output: r.output_usd, basis: r.basis, providers: [] }]),
+    // rows as arrays and the release as epoch ms: at 100× a date has ~16,000 models priced
+    const rows = await getPool().query<[string, string, string, boolean, boolean, number, number | null, number, number, PriceSegment["basis"]]>({
+      text: `SELECT m.slug, m.name, l.slug, m.open_weights, m.reasoning, (extract(epoch FROM m.released_on) * 1000)::float8, bs.score, s.input_usd, s.output_usd, s.basis
+             FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id ${capability}
+             WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $1::timestamptz AND m.released_on <= $1::timestamptz`,
+      values: [date],
+      rowMode: "array",
+    });
+    // a segment's price is the model's reference price on the date
+    const models: PricedModel[] = rows.rows.map(([slug, name, labSlug, openWeights, reasoning, released, capability, input, output, basis]) => ({
+      slug, name, labSlug, openWeights, reasoning, releasedOn: new Date(released), capability, input, output, basis,
     }));
-    return frontierOn(models, date, { mix: options.mix });
+    return frontierOfPriced(models, date, options.mix);
   }, frontierCodec);
 }
 
@@ -100,10 +103,10 @@ export async function getPriceTrend(
   const version = await getAnalyticsVersion();
   if (window.from.getTime() > window.to.getTime() || version.pending) return computePriceTrend(benchmark, threshold, window, options);
   const params = { benchmark, threshold, window, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference", includeReasoning: options.includeReasoning ?? false };
-  return readThrough(version, "price-trend", params, () => trendFromSegments(b.id, benchmark, threshold, window, options), trendCodec);
+  return readThrough(version, "price-trend", params, () => trendFromSkylines(b.id, benchmark, threshold, window, options), trendCodec);
 }
 
-async function trendFromSegments(
+async function trendFromSkylines(
   benchmarkId: number, benchmark: string, threshold: CapabilityThreshold, window: { from: Date; to: Date }, options: { mix?: BlendMix; mode?: ReferencePriceMode; includeReasoning?: boolean },
 ): Promise<PriceTrend> {
   const pool = getPool();
@@ -118,20 +121,73 @@ async function trendFromSegments(
   } else {
     score = threshold.score;
   }
-  // The walk keeps only observations cheaper than everything dated before them, so SQL passes just
-  // those candidates (any superset gives the same answer; see trendFromObservations). Observations
-  // are built as priceObservations builds them: a segment's start (or the release, if later), zero
-  // prices skipped, a repeat of the model's previous price dropped, the first one the release.
   const mix = options.mix ?? DEFAULT_MIX;
-  const rows = await pool.query<{ slug: string; name: string; score: number; d: Date; input_usd: number; output_usd: number; basis: PriceSegment["basis"]; rn: number }>(
+  const mode = options.mode ?? "reference";
+  const includeReasoning = options.includeReasoning ?? false;
+  // The walk keeps only observations cheaper than everything dated before them in the window, so
+  // any superset of those gives the same answer (trendFromObservations). From the window's first
+  // whole month on, that is the walk candidates no earlier one found inside the window rules out
+  // (trend_candidates, lib/analytics/skylines.ts: one range of an index); the days before it
+  // read every observation. SQL then passes on only those cheaper than everything dated before them.
+  const { from, to } = window;
+  const firstWhole = from.getTime() === monthOf(from).getTime() ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const [rows, irregular] = await Promise.all([
+    pool.query<{ slug: string; name: string; score: number; d: Date; input_usd: number; output_usd: number; basis: PriceSegment["basis"]; first: boolean }>(
+      `WITH c AS (
+         SELECT t.model_id, t.observed_at AS d, t.input_usd, t.output_usd, t.basis, t.first_observation AS first, t.score, t.prev_input_usd, t.prev_output_usd
+         FROM trend_candidates t
+         WHERE t.benchmark_id = $1 AND t.mode = $2 AND t.observed_at >= $5 AND t.observed_at <= $6
+           AND (t.dominated_at IS NULL OR t.dominated_at < $4) AND t.score >= $3 AND ($7::boolean OR NOT t.reasoning)
+         UNION ALL
+         SELECT o.model_id, o.observed_at, o.input_usd, o.output_usd, o.basis, o.first_observation, bs.score, o.prev_input_usd, o.prev_output_usd
+         FROM model_price_observations o JOIN model_best_scores bs ON bs.model_id = o.model_id AND bs.benchmark_id = $1 AND bs.score >= $3
+           JOIN models m ON m.id = o.model_id AND ($7::boolean OR NOT m.reasoning)
+         WHERE o.mode = $2 AND o.regular AND o.observed_at >= $4 AND o.observed_at < $5 AND o.observed_at <= $6
+       ), priced AS (
+         SELECT c.*, ($8::float8 * input_usd + $9::float8 * output_usd) / ($8::float8 + $9::float8) AS price,
+                ($8::float8 * prev_input_usd + $9::float8 * prev_output_usd) / ($8::float8 + $9::float8) AS prev
+         FROM c
+       ), kept AS (
+         -- under this mix: a repeat of the model's previous price is no observation
+         SELECT * FROM priced WHERE price > 0 AND (prev IS NULL OR price <> prev)
+       )
+       SELECT m.slug, m.name, x.score, x.d, x.input_usd, x.output_usd, x.basis, x.first FROM (
+         SELECT kept.*, min(price) OVER (ORDER BY d RANGE BETWEEN UNBOUNDED PRECEDING AND '1 microsecond'::interval PRECEDING) AS cheapest_before FROM kept
+       ) x JOIN models m ON m.id = x.model_id
+       WHERE x.cheapest_before IS NULL OR x.price < x.cheapest_before`,
+      [benchmarkId, mode, score, from, firstWhole, to, includeReasoning, mix.input, mix.output],
+    ),
+    pool.query<{ model_id: number }>(`SELECT DISTINCT model_id FROM model_price_observations WHERE mode = $1 AND NOT regular`, [mode]),
+  ]);
+  const observations: PriceObservation[] = rows.rows.map((r) => ({
+    model: r.slug, modelName: r.name, date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, mix), score: r.score,
+    kind: r.first ? "release" : "price-change", basis: r.basis,
+  }));
+  // models with a zero price part: which of their days are observations depends on the mix
+  const odd = irregular.rows.map((r) => r.model_id);
+  if (odd.length) observations.push(...(await observationsFromSegments(benchmarkId, score, window, { mix, mode, includeReasoning }, odd)));
+  return trendFromObservations(observations, { threshold: score, thresholdModel: "model" in threshold ? threshold.model : null, window });
+}
+
+/**
+ * The window's walk candidates of the given models, from their segments in SQL. Observations are
+ * built as priceObservations builds them: a segment's start (or the release, if later), zero prices
+ * skipped, a repeat of the model's previous price dropped, the first one the release; then only
+ * those cheaper than everything dated before them are passed on.
+ */
+async function observationsFromSegments(
+  benchmarkId: number, score: number, window: { from: Date; to: Date }, options: { mix: BlendMix; mode: ReferencePriceMode; includeReasoning: boolean }, modelIds: number[],
+): Promise<PriceObservation[]> {
+  const { mix } = options;
+  const rows = await getPool().query<{ slug: string; name: string; score: number; d: Date; input_usd: number; output_usd: number; basis: PriceSegment["basis"]; rn: number }>(
     `WITH q AS (
        SELECT m.id, m.slug, m.name, m.released_on::timestamptz AS released, bs.score
        FROM model_best_scores bs JOIN models m ON m.id = bs.model_id
-       WHERE bs.benchmark_id = $1 AND bs.score >= $2 AND ($3::boolean OR NOT m.reasoning)
+       WHERE bs.benchmark_id = $1 AND bs.score >= $2 AND ($3::boolean OR NOT m.reasoning) AND m.id = ANY($8::int[])
      ), obs AS (
        SELECT q.id, q.slug, q.name, q.score, greatest(s.valid_from, q.released) AS d, s.input_usd, s.output_usd, s.basis,
               ($6::float8 * s.input_usd + $7::float8 * s.output_usd) / ($6::float8 + $7::float8) AS price
-       FROM q JOIN model_price_segments s ON s.model_id = q.id AND s.mode = ${modeLiteral(options.mode ?? "reference")}
+       FROM q JOIN model_price_segments s ON s.model_id = q.id AND s.mode = ${modeLiteral(options.mode)}
        WHERE (s.valid_to IS NULL OR s.valid_to > q.released) AND s.valid_from <= $5
      ), seq AS (
        SELECT obs.*, lag(price) OVER w AS prev, row_number() OVER w AS rn FROM obs WHERE price > 0 WINDOW w AS (PARTITION BY id ORDER BY d)
@@ -143,13 +199,12 @@ async function trendFromSegments(
      SELECT slug, name, score, d, input_usd, output_usd, basis, rn::int AS rn FROM (
        SELECT cand.*, min(price) OVER (ORDER BY d RANGE BETWEEN UNBOUNDED PRECEDING AND '1 microsecond'::interval PRECEDING) AS cheapest_before FROM cand
      ) x WHERE cheapest_before IS NULL OR price < cheapest_before`,
-    [benchmarkId, score, options.includeReasoning ?? false, window.from, window.to, mix.input, mix.output],
+    [benchmarkId, score, options.includeReasoning, window.from, window.to, mix.input, mix.output, modelIds],
   );
-  const observations: PriceObservation[] = rows.rows.map((r) => ({
+  return rows.rows.map((r) => ({
     model: r.slug, modelName: r.name, date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, mix), score: r.score,
     kind: r.rn === 1 ? "release" : "price-change", basis: r.basis,
   }));
-  return trendFromObservations(observations, { threshold: score, thresholdModel: "model" in threshold ? threshold.model : null, window });
 }
 
 
@@ -226,6 +281,7 @@ export async function warmStandardReads(today: Date = new Date()): Promise<numbe
     if (known.has(level.benchmark)) reads.push(() => getCheapestAtCapability(cheapestQuery.parse({ benchmark: level.benchmark, threshold: String(level.threshold) }), day));
   }
   for (const read of reads) await read();
+  await answersStored();
   return reads.length;
 }
 

@@ -3,7 +3,9 @@ import { blendedPrice } from "../analytics/blended-price";
 import { cheapestAtCapability, type CapabilityModel, type CheapestPoint } from "../analytics/cheapest-at-capability";
 import type { PriceSegment } from "../analytics/price-segments";
 import { getPool } from "../db";
-import { getAnalyticsVersion, plainCodec, readThrough } from "../precompute/result-cache";
+import { getAnalyticsVersion, plainCodec, readThrough, unpackRows, type PackedRows } from "../precompute/result-cache";
+import type { StartPoint } from "../precompute/skylines";
+import { pickCheapest } from "../analytics/skylines";
 import { getBenchmarkOrThrow, loadTrendModels, type BenchmarkInfo } from "./analytics-inputs";
 import { isoDay, monthStarts, parseDay } from "../dates";
 import type { CheapestQuery, CheapestResponse } from "../schemas/trends";
@@ -19,30 +21,51 @@ export async function loadCapabilityModels(benchmarkSlug: string, minScore: numb
 }
 
 /**
- * cheapestAtCapability from the precomputed tables, in SQL: on each month start, the qualifying
- * model priced that day with the lowest blended reference price (ties: earlier release, then slug,
- * as the pure function breaks them). The blend is computed in the same order of operations as
- * blendedPrice, so the same model wins.
+ * cheapestAtCapability from the precomputed tables. A month start within the skylines' range reads
+ * that month's skyline (lib/analytics/skylines.ts: the few models that can be the cheapest above
+ * any threshold under any mix) and picks as the pure function does; any other month start (after
+ * the last refresh's month, before SKYLINE_FIRST_MONTH) is answered from the segments in SQL.
  */
-async function cheapestFromSegments(benchmark: BenchmarkInfo, q: CheapestQuery, to: Date): Promise<{ points: CheapestPoint[]; qualifying: number }> {
-  const qualifies = `bs.benchmark_id = $1 AND (CASE WHEN $3::boolean THEN bs.score >= $2 ELSE bs.score <= $2 END) AND bs.score >= $2`;
+async function cheapestFromSkylines(benchmark: BenchmarkInfo, q: CheapestQuery, to: Date): Promise<{ points: CheapestPoint[]; qualifying: number }> {
   const months = monthStarts(parseDay(q.from), to);
-  const [rows, count] = await Promise.all([
-    getPool().query<{ d: Date; slug: string; name: string; score: number; input_usd: number; output_usd: number; basis: PriceSegment["basis"] }>(
-      `WITH q AS (SELECT m.id, m.slug, m.name, m.released_on, bs.score FROM model_best_scores bs JOIN models m ON m.id = bs.model_id WHERE ${qualifies})
-       SELECT DISTINCT ON (mo.d) mo.d, q.slug, q.name, q.score, s.input_usd, s.output_usd, s.basis
-       FROM unnest($4::timestamptz[]) AS mo(d)
-       JOIN model_price_segments s ON s.mode = 'reference' AND tstzrange(s.valid_from, s.valid_to) @> mo.d
-       JOIN q ON q.id = s.model_id AND q.released_on <= mo.d
-       ORDER BY mo.d, ($5::float8 * s.input_usd + $6::float8 * s.output_usd) / ($5::float8 + $6::float8), q.released_on, q.slug`,
-      [benchmark.id, q.threshold, benchmark.higherIsBetter, months, q.mix.input, q.mix.output],
+  const [stored, count] = await Promise.all([
+    getPool().query<{ month: Date; points: PackedRows }>(
+      `SELECT month::timestamp AT TIME ZONE 'UTC' AS month, points FROM cheapest_skylines WHERE benchmark_id = $1 AND month = ANY($2::date[])`,
+      [benchmark.id, months.map(isoDay)],
     ),
-    getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM model_best_scores bs WHERE ${qualifies}`, [benchmark.id, q.threshold, benchmark.higherIsBetter]),
+    // qualifying as loadCapabilityModels counts them (at or above, or at or below where lower is better)
+    getPool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM model_best_scores bs WHERE bs.benchmark_id = $1 AND CASE WHEN $3::boolean THEN bs.score >= $2 ELSE bs.score <= $2 END`,
+      [benchmark.id, q.threshold, benchmark.higherIsBetter],
+    ),
   ]);
-  return {
-    points: rows.rows.map((r) => ({ date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, q.mix), model: r.slug, modelName: r.name, score: r.score, basis: r.basis })),
-    qualifying: count.rows[0]!.n,
-  };
+  const byMonth = new Map<number, CheapestPoint | null>();
+  for (const r of stored.rows) {
+    const best = pickCheapest(unpackRows<StartPoint>(r.points, ["releasedOn"]), q.threshold, q.mix);
+    byMonth.set(r.month.getTime(), best && { date: r.month, price: best.price, model: best.slug, modelName: best.name, score: best.score, basis: best.basis });
+  }
+  const missing = months.filter((m) => !byMonth.has(m.getTime()));
+  if (missing.length) for (const p of await cheapestFromSegments(benchmark, q, missing)) byMonth.set(p.date.getTime(), p);
+  return { points: months.flatMap((m) => byMonth.get(m.getTime()) ?? []), qualifying: count.rows[0]!.n };
+}
+
+/**
+ * The same from the segments, in SQL, for the given month starts: the qualifying model priced that
+ * day with the lowest blended reference price (ties: earlier release, then slug, as the pure
+ * function breaks them). The blend is computed in the same order of operations as blendedPrice,
+ * so the same model wins.
+ */
+async function cheapestFromSegments(benchmark: BenchmarkInfo, q: CheapestQuery, months: Date[]): Promise<CheapestPoint[]> {
+  const rows = await getPool().query<{ d: Date; slug: string; name: string; score: number; input_usd: number; output_usd: number; basis: PriceSegment["basis"] }>(
+    `WITH q AS (SELECT m.id, m.slug, m.name, m.released_on, bs.score FROM model_best_scores bs JOIN models m ON m.id = bs.model_id WHERE bs.benchmark_id = $1 AND bs.score >= $2)
+     SELECT DISTINCT ON (mo.d) mo.d, q.slug, q.name, q.score, s.input_usd, s.output_usd, s.basis
+     FROM unnest($3::timestamptz[]) AS mo(d)
+     JOIN model_price_segments s ON s.mode = 'reference' AND tstzrange(s.valid_from, s.valid_to) @> mo.d
+     JOIN q ON q.id = s.model_id AND q.released_on <= mo.d
+     ORDER BY mo.d, ($4::float8 * s.input_usd + $5::float8 * s.output_usd) / ($4::float8 + $5::float8), q.released_on, q.slug COLLATE "C"`,
+    [benchmark.id, q.threshold, months, q.mix.input, q.mix.output],
+  );
+  return rows.rows.map((r) => ({ date: r.d, price: blendedPrice({ input: r.input_usd, output: r.output_usd }, q.mix), model: r.slug, modelName: r.name, score: r.score, basis: r.basis }));
 }
 
 export async function getCheapestAtCapability(q: CheapestQuery, today: Date = new Date()): Promise<CheapestResponse> {
@@ -61,7 +84,7 @@ export async function getCheapestAtCapability(q: CheapestQuery, today: Date = ne
   }
   const benchmark = await getBenchmarkOrThrow(q.benchmark);
   return readThrough(version, "cheapest", { ...q, to }, async () => {
-    const { points, qualifying } = await cheapestFromSegments(benchmark, q, to);
+    const { points, qualifying } = await cheapestFromSkylines(benchmark, q, to);
     return answer(benchmark, points, qualifying);
   }, plainCodec<CheapestResponse>());
 }
