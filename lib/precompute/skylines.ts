@@ -176,7 +176,7 @@ interface ModelFacts {
   reasoning: boolean;
 }
 
-/** A month-start point as stored (column-wise, packRows) in price_skylines.points. */
+/** A point of a month start as stored (column-wise, packRows) in cheapest_skylines.points. */
 export interface StartPoint {
   model: number;
   slug: string;
