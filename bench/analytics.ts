@@ -19,14 +19,14 @@ import { closeDb, getPool } from "../lib/db";
 import { useDatabaseUrl } from "../lib/env";
 import { applyMigrations } from "../lib/database/migrate";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
-import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent, STANDARD_TREND_FROM } from "../lib/queries/analytics";
+import { capabilityOf, catalogueOf, forgetCopies, getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent, STANDARD_TREND_FROM } from "../lib/queries/analytics";
 import { getCheapestAtCapability } from "../lib/queries/trends";
 import { getMovementsPage } from "../lib/queries/movements";
 import { movementKey } from "../lib/analytics/movements";
 import { cheapestQuery } from "../lib/schemas/trends";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "../lib/queries/analytics-live";
 import { refreshAnalytics, type RefreshResult } from "../lib/precompute/refresh-analytics";
-import { answersStored } from "../lib/precompute/result-cache";
+import { answersStored, getAnalyticsVersion } from "../lib/precompute/result-cache";
 
 const live = process.argv.includes("--live");
 const keep = process.argv.find((a) => a.startsWith("--keep="))?.slice("--keep=".length);
@@ -184,6 +184,20 @@ for (const scale of SCALES) {
   const busy = await reads.movements(0);
   const sizes = { frontier: (await reads.frontier(0)).available.length, movements: busy.all.length };
   console.log(`  answer sizes: frontier ${sizes.frontier} models available, movements ${sizes.movements} items in the window`);
+  // the frontier reads the models' facts and scores from copies each process loads once per refresh
+  const refreshId = (await getAnalyticsVersion()).refreshId!;
+  const mmluId = (await getPool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
+  const copy = await timed(async () => {
+    forgetCopies();
+    await Promise.all([catalogueOf(refreshId), capabilityOf(refreshId, mmluId)]);
+  });
+  let day = 0;
+  const cold = await timed(async () => {
+    forgetCopies();
+    await getFrontier("mmlu", d(`2025-07-${String(++day).padStart(2, "0")}`));
+  });
+  await answersStored();
+  console.log(`  copies of the catalogue and the MMLU scores (once per refresh and process, median of 5): ${fmt(copy)} ms; first frontier read of a process without them (new dates) ${fmt(cold)} ms`);
   // what the API and the overview read: one page of the same window from the events (no stored answer)
   const monthWindow = { from: d("2025-06-01"), to: d("2025-07-01") };
   const deep = movementKey(busy.all[Math.max(0, busy.all.length - 150)]!);

@@ -85,6 +85,11 @@ export function frontierOfPriced(models: readonly PricedModel[], date: Date, mix
     const { slug, name, labSlug, openWeights, reasoning, releasedOn, capability } = m;
     available.push({ slug, name, labSlug, openWeights, reasoning, releasedOn, price: blendedPrice(m, mix), capability, basis: m.basis, onFrontier: false });
   }
+  return frontierOfEntries(available, unscored, date);
+}
+
+/** The last step, given the entries (made for it: they are sorted and flagged in place) and the unscored slugs. */
+export function frontierOfEntries(available: FrontierEntry[], unscored: string[], date: Date): Frontier {
   return { date, ...paretoAmong(available, false), unscored: unscored.sort() };
 }
 

@@ -389,6 +389,45 @@ async function expectSkylineReadsMatchLedger(): Promise<void> {
   }
 }
 
+describe("a model priced before its release", () => {
+  it("is on no frontier, in no series and no trend before its release day", async () => {
+    const tag = uniqueTag("early");
+    const db = pool();
+    const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
+    const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
+    const model = (await db.query<{ id: number }>(
+      `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
+       SELECT $1, $1, id, 'test', '2024-05-01', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
+      [tag, src, run],
+    )).rows[0]!.id;
+    try {
+      const provider = (await db.query<{ id: number }>(`SELECT id FROM providers WHERE slug = 'together'`)).rows[0]!.id;
+      const offering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [model, provider, src])).rows[0]!.id;
+      // a preview price a month before the release
+      await db.query(`INSERT INTO price_points (offering_id, valid_from, input_usd, output_usd, source_id, run_id) VALUES ($1, '2024-04-01', 0.001, 0.002, $2, $3)`, [offering, src, run]);
+      const mmlu = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
+      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 95, '2024-05-01', $3, $4)`, [model, mmlu, src, run]);
+      await refreshAnalytics(db);
+      const before = await getFrontier("mmlu", d("2024-04-15"));
+      expect(before.available.some((e) => e.slug === tag)).toBe(false);
+      expect(before).toEqual(await computeFrontier("mmlu", d("2024-04-15")));
+      const after = await getFrontier("mmlu", d("2024-05-15"));
+      expect(after.available.find((e) => e.slug === tag)).toMatchObject({ capability: 95, onFrontier: true });
+      const w = { from: d("2024-04-01"), to: d("2024-06-30") };
+      const trend = await getPriceTrend("mmlu", { score: 90 }, w);
+      expect(trend).toEqual(await computePriceTrend("mmlu", { score: 90 }, w));
+      expect(trend.points.find((p) => p.model === tag)).toMatchObject({ date: d("2024-05-01"), kind: "release" });
+      await expectSkylineReadsMatchLedger();
+    } finally {
+      await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = $1)`, [model]);
+      await db.query(`DELETE FROM offerings WHERE model_id = $1`, [model]);
+      await db.query(`DELETE FROM benchmark_results WHERE model_id = $1`, [model]);
+      await db.query(`DELETE FROM models WHERE id = $1`, [model]);
+      await refreshAnalytics(db);
+    }
+  });
+});
+
 describe("models whose observations depend on the mix", () => {
   it("a zero price part: read from its segments; a change that repeats the blended price under one mix: dropped under that mix", async () => {
     await refreshAnalytics(pool());

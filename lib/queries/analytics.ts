@@ -8,7 +8,7 @@
  */
 import type { BlendMix } from "../analytics/blended-price";
 import { CAPABILITY_INDEX_VERSION } from "../analytics/capability-index";
-import { frontierOfPriced, type Frontier, type PricedModel } from "../analytics/frontier";
+import { frontierOfEntries, type Frontier, type FrontierEntry } from "../analytics/frontier";
 import { assembleMovements, STANDARD_CROSSING_RULES, type CrossingRule, type Movements } from "../analytics/movements";
 import type { GapMonth } from "../analytics/open-gap";
 import { trendFromObservations, type CapabilityThreshold, type PriceObservation, type PriceTrend, type ReferencePriceMode } from "../analytics/price-at-capability";
@@ -45,24 +45,98 @@ export async function getFrontier(axis: string, date: Date, options: { mix?: Ble
   const version = await getAnalyticsVersion();
   if (version.pending) return computeFrontier(axis, date, options);
   return readThrough(version, "frontier", { benchmark: axis, date, mix: options.mix ?? DEFAULT_MIX, mode: options.mode ?? "reference" }, async () => {
-    // one row per model priced that day: its segment's price is the reference price on the date
-    const capability = index
-      ? `LEFT JOIN (SELECT model_id, value AS score FROM model_index_values WHERE version = '${CAPABILITY_INDEX_VERSION}') bs ON bs.model_id = m.id`
-      : `LEFT JOIN model_best_scores bs ON bs.model_id = m.id AND bs.benchmark_id = ${b!.id}`;
-    // rows as arrays and the release as epoch ms: at 100× a date has ~16,000 models priced
-    const rows = await getPool().query<[string, string, string, boolean, boolean, number, number | null, number, number, PriceSegment["basis"]]>({
-      text: `SELECT m.slug, m.name, l.slug, m.open_weights, m.reasoning, (extract(epoch FROM m.released_on) * 1000)::float8, bs.score, s.input_usd, s.output_usd, s.basis
-             FROM model_price_segments s JOIN models m ON m.id = s.model_id JOIN labs l ON l.id = m.lab_id ${capability}
-             WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $1::timestamptz AND m.released_on <= $1::timestamptz`,
-      values: [date],
+    // one row per model priced that day: its segment's price is the reference price on the date.
+    // At 100× that is ~16,000 rows, so SQL returns numbers only, as arrays, from the index alone; the
+    // models' facts and capability come from copies this process keeps for the refresh
+    const [rows, catalogue, capability, labs] = await Promise.all([
+      getPool().query<[number, number, number, PriceSegment["basis"]]>({
+        text: `SELECT s.model_id, s.input_usd, s.output_usd, s.basis FROM model_price_segments s
+               WHERE s.mode = ${modeLiteral(options.mode ?? "reference")} AND tstzrange(s.valid_from, s.valid_to) @> $1::timestamptz`,
+        values: [date],
+        rowMode: "array",
+      }),
+      catalogueOf(version.refreshId!),
+      capabilityOf(version.refreshId!, index ? null : b!.id),
+      // a lab's slug can change without a refresh: read each time (a few dozen rows)
+      getPool().query<{ id: number; slug: string }>(`SELECT id, slug FROM labs`),
+    ]);
+    const labSlug = new Map(labs.rows.map((l) => [l.id, l.slug]));
+    const mix = options.mix ?? DEFAULT_MIX;
+    const available: FrontierEntry[] = [];
+    const unscored: string[] = [];
+    for (const [modelId, input, output, basis] of rows.rows) {
+      const m = catalogue.get(modelId);
+      if (!m || m.releasedOn.getTime() > date.getTime()) continue;
+      const score = capability.get(modelId);
+      if (score === undefined || !Number.isFinite(score)) {
+        unscored.push(m.slug);
+        continue;
+      }
+      available.push({
+        slug: m.slug, name: m.name, labSlug: labSlug.get(m.labId)!, openWeights: m.openWeights, reasoning: m.reasoning, releasedOn: m.releasedOn,
+        price: blendedPrice({ input, output }, mix), capability: score, basis, onFrontier: false,
+      });
+    }
+    return frontierOfEntries(available, unscored, date);
+  }, frontierCodec);
+}
+
+interface CatalogueEntry {
+  slug: string;
+  name: string;
+  labId: number;
+  openWeights: boolean;
+  reasoning: boolean;
+  releasedOn: Date;
+}
+
+/**
+ * Copies of derived data this process keeps for one refresh: loaded on first use, dropped when a
+ * later refresh is asked for. What they copy changes only with the ledger and the catalogue, and
+ * any change there marks a refresh pending (reads then compute from the ledger), so the copy of a
+ * finished refresh is never stale.
+ */
+let copies: { refreshId: number; loads: Map<string, Promise<unknown>> } = { refreshId: -1, loads: new Map() };
+
+function copyFor<T>(refreshId: number, name: string, load: () => Promise<T>): Promise<T> {
+  if (copies.refreshId !== refreshId) copies = { refreshId, loads: new Map() };
+  const held = copies.loads.get(name);
+  if (held) return held as Promise<T>;
+  const loading = load();
+  const loads = copies.loads;
+  loads.set(name, loading);
+  // a failed load is not kept
+  loading.catch(() => loads.get(name) === loading && loads.delete(name));
+  return loading;
+}
+
+/** Every model's facts a frontier lists, as of a refresh. */
+export function catalogueOf(refreshId: number): Promise<Map<number, CatalogueEntry>> {
+  return copyFor(refreshId, "catalogue", async () => {
+    const r = await getPool().query<[number, string, string, number, boolean, boolean, number]>({
+      text: `SELECT id, slug, name, lab_id, open_weights, reasoning, (extract(epoch FROM released_on) * 1000)::float8 FROM models`,
       rowMode: "array",
     });
-    // a segment's price is the model's reference price on the date
-    const models: PricedModel[] = rows.rows.map(([slug, name, labSlug, openWeights, reasoning, released, capability, input, output, basis]) => ({
-      slug, name, labSlug, openWeights, reasoning, releasedOn: new Date(released), capability, input, output, basis,
-    }));
-    return frontierOfPriced(models, date, options.mix);
-  }, frontierCodec);
+    return new Map(r.rows.map(([id, slug, name, labId, openWeights, reasoning, released]) => [id, { slug, name, labId, openWeights, reasoning, releasedOn: new Date(released) }]));
+  });
+}
+
+/** Each model's capability on a benchmark (its best score), or on the capability index (null), as of a refresh. */
+export function capabilityOf(refreshId: number, benchmarkId: number | null): Promise<Map<number, number>> {
+  return copyFor(refreshId, `capability:${benchmarkId ?? CAPABILITY_INDEX_VERSION}`, async () => {
+    const r = await getPool().query<[number, number]>({
+      text: benchmarkId === null
+        ? `SELECT model_id, value FROM model_index_values WHERE version = '${CAPABILITY_INDEX_VERSION}'`
+        : `SELECT model_id, score FROM model_best_scores WHERE benchmark_id = ${Number(benchmarkId)}`,
+      rowMode: "array",
+    });
+    return new Map(r.rows);
+  });
+}
+
+/** Drops this process's copies (the bench times a process's first frontier with and without them). */
+export function forgetCopies(): void {
+  copies = { refreshId: -1, loads: new Map() };
 }
 
 const frontierCodec: AnswerCodec<Frontier> = {
