@@ -389,25 +389,49 @@ async function expectSkylineReadsMatchLedger(): Promise<void> {
   }
 }
 
+/**
+ * A model of this file's own, sold by one host (prices [from, to, input, output]), with MMLU scores;
+ * removeModels deletes every model whose slug starts with a prefix, with its rows.
+ */
+async function addModel(slug: string, releasedOn: string, prices: [string, string | null, number, number][], mmlu: number): Promise<number> {
+  const db = pool();
+  const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
+  const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
+  const model = (await db.query<{ id: number }>(
+    `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
+     SELECT $1, $1, id, 'test', $2, true, 'mit', false, 'general', 'https://example.invalid', $3, $4 FROM labs WHERE slug = 'deepseek' RETURNING id`,
+    [slug, releasedOn, src, run],
+  )).rows[0]!.id;
+  const offering = (await db.query<{ id: number }>(
+    `INSERT INTO offerings (model_id, provider_id, source_id) SELECT $1, id, $2 FROM providers WHERE slug = 'together' RETURNING id`, [model, src],
+  )).rows[0]!.id;
+  for (const [from, to, input, output] of prices) {
+    await db.query(`INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [offering, from, to, input, output, src, run]);
+  }
+  await db.query(
+    `INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) SELECT $1, id, $2, $3, $4, $5 FROM benchmarks WHERE slug = 'mmlu'`,
+    [model, mmlu, releasedOn, src, run],
+  );
+  return model;
+}
+
+async function removeModels(prefix: string): Promise<void> {
+  const db = pool();
+  const ids = (await db.query<{ id: number }>(`SELECT id FROM models WHERE slug LIKE $1`, [`${prefix}%`])).rows.map((r) => r.id);
+  await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = ANY($1::int[]))`, [ids]);
+  await db.query(`DELETE FROM offerings WHERE model_id = ANY($1::int[])`, [ids]);
+  await db.query(`DELETE FROM benchmark_results WHERE model_id = ANY($1::int[])`, [ids]);
+  await db.query(`DELETE FROM models WHERE id = ANY($1::int[])`, [ids]);
+  await refreshAnalytics(db);
+}
+
 describe("a model priced before its release", () => {
   it("is on no frontier, in no series and no trend before its release day", async () => {
     const tag = uniqueTag("early");
-    const db = pool();
-    const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
-    const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
-    const model = (await db.query<{ id: number }>(
-      `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
-       SELECT $1, $1, id, 'test', '2024-05-01', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
-      [tag, src, run],
-    )).rows[0]!.id;
     try {
-      const provider = (await db.query<{ id: number }>(`SELECT id FROM providers WHERE slug = 'together'`)).rows[0]!.id;
-      const offering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [model, provider, src])).rows[0]!.id;
       // a preview price a month before the release
-      await db.query(`INSERT INTO price_points (offering_id, valid_from, input_usd, output_usd, source_id, run_id) VALUES ($1, '2024-04-01', 0.001, 0.002, $2, $3)`, [offering, src, run]);
-      const mmlu = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
-      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 95, '2024-05-01', $3, $4)`, [model, mmlu, src, run]);
-      await refreshAnalytics(db);
+      await addModel(tag, "2024-05-01", [["2024-04-01", null, 0.001, 0.002]], 95);
+      await refreshAnalytics(pool());
       const before = await getFrontier("mmlu", d("2024-04-15"));
       expect(before.available.some((e) => e.slug === tag)).toBe(false);
       expect(before).toEqual(await computeFrontier("mmlu", d("2024-04-15")));
@@ -419,11 +443,7 @@ describe("a model priced before its release", () => {
       expect(trend.points.find((p) => p.model === tag)).toMatchObject({ date: d("2024-05-01"), kind: "release" });
       await expectSkylineReadsMatchLedger();
     } finally {
-      await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = $1)`, [model]);
-      await db.query(`DELETE FROM offerings WHERE model_id = $1`, [model]);
-      await db.query(`DELETE FROM benchmark_results WHERE model_id = $1`, [model]);
-      await db.query(`DELETE FROM models WHERE id = $1`, [model]);
-      await refreshAnalytics(db);
+      await removeModels(tag);
     }
   });
 });
@@ -432,39 +452,13 @@ describe("models whose observations depend on the mix", () => {
   it("a zero price part: read from its segments; a change that repeats the blended price under one mix: dropped under that mix", async () => {
     await refreshAnalytics(pool());
     const tag = uniqueTag("zero");
-    const db = pool();
-    const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
-    const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
-    const model = (await db.query<{ id: number }>(
-      `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
-       SELECT $1, $1, id, 'test', '2024-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
-      [tag, src, run],
-    )).rows[0]!.id;
     try {
-      const provider = (await db.query<{ id: number }>(`SELECT id FROM providers WHERE slug = 'together'`)).rows[0]!.id;
-      const offering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [model, provider, src])).rows[0]!.id;
       // free output, then free input, then both charged: under 1:0 the middle price is zero (no
       // observation) and the last repeats the first, so it is no observation either
-      await db.query(
-        `INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES
-         ($1, '2024-03-03', '2024-06-01', 0.02, 0, $2, $3), ($1, '2024-06-01', '2024-08-05', 0, 0.01, $2, $3), ($1, '2024-08-05', NULL, 0.02, 0.01, $2, $3)`,
-        [offering, src, run],
-      );
-      const mmlu = (await db.query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
-      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 99, '2024-03-03', $3, $4)`, [model, mmlu, src, run]);
+      const model = await addModel(tag, "2024-03-03", [["2024-03-03", "2024-06-01", 0.02, 0], ["2024-06-01", "2024-08-05", 0, 0.01], ["2024-08-05", null, 0.02, 0.01]], 99);
       // a regular one whose price change repeats its blended price under 1:1 (0.04/0.02 → 0.03/0.03)
-      const other = (await db.query<{ id: number }>(
-        `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
-         SELECT $1, $1, id, 'test', '2024-03-03', true, 'mit', false, 'general', 'https://example.invalid', $2, $3 FROM labs WHERE slug = 'deepseek' RETURNING id`,
-        [`${tag}-b`, src, run],
-      )).rows[0]!.id;
-      const otherOffering = (await db.query<{ id: number }>(`INSERT INTO offerings (model_id, provider_id, source_id) VALUES ($1, $2, $3) RETURNING id`, [other, provider, src])).rows[0]!.id;
-      await db.query(
-        `INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES ($1, '2024-03-03', '2024-06-10', 0.04, 0.02, $2, $3), ($1, '2024-06-10', NULL, 0.03, 0.03, $2, $3)`,
-        [otherOffering, src, run],
-      );
-      await db.query(`INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) VALUES ($1, $2, 98, '2024-03-03', $3, $4)`, [other, mmlu, src, run]);
-      await refreshAnalytics(db);
+      const other = await addModel(`${tag}-b`, "2024-03-03", [["2024-03-03", "2024-06-10", 0.04, 0.02], ["2024-06-10", null, 0.03, 0.03]], 98);
+      await refreshAnalytics(pool());
       expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND NOT regular`, [model])).toBeGreaterThan(0);
       expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND mode = 'reference' AND regular`, [other])).toBe(2);
       // the third window opens inside August: that month is read from its observations
@@ -476,12 +470,7 @@ describe("models whose observations depend on the mix", () => {
         }
       }
     } finally {
-      const ids = (await db.query<{ id: number }>(`SELECT id FROM models WHERE slug LIKE $1`, [`${tag}%`])).rows.map((r) => r.id);
-      await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = ANY($1::int[]))`, [ids]);
-      await db.query(`DELETE FROM offerings WHERE model_id = ANY($1::int[])`, [ids]);
-      await db.query(`DELETE FROM benchmark_results WHERE model_id = ANY($1::int[])`, [ids]);
-      await db.query(`DELETE FROM models WHERE id = ANY($1::int[])`, [ids]);
-      await refreshAnalytics(db);
+      await removeModels(tag);
     }
   });
 });
