@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSource } from "../../ingest/run-source";
 import { refreshAnalytics } from "../precompute/refresh-analytics";
-import { emptyTouch, refreshSkylines } from "../precompute/skylines";
-import { answersStored, getAnalyticsVersion, plainCodec, readThrough } from "../precompute/result-cache";
+import { answersStored } from "../precompute/result-cache";
+import { expectSkylineReadsMatchLedger, expectSkylinesAsRebuilt } from "../testing/analytics";
 import { uniqueTag, useTestDatabase } from "../testing/db";
 import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent } from "./analytics";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
@@ -91,40 +91,6 @@ describe("precomputed analytics on the curated dataset", () => {
     expect(candidates).toBeGreaterThan(10);
     expect(candidates).toBeLessThan(observations);
     expect(read).toBeLessThan(candidates);
-  });
-
-  it("read the skylines and the candidates: emptied, they show in the answers", async () => {
-    await refreshAnalytics(pool());
-    const mmlu = (await pool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
-    const q = cheapestQuery.parse({ benchmark: "mmlu", threshold: "60", from: "2024-01-01", to: "2024-12-31" });
-    const before = await getCheapestAtCapability(q);
-    expect(before.points.map((p) => p.date)).toContain("2024-06-01");
-    const w = { from: d("2024-05-20"), to: d("2024-08-30") };
-    const trend = await computePriceTrend("mmlu", { score: 0 }, w);
-    expect(await getPriceTrend("mmlu", { score: 0 }, w)).toEqual(trend);
-    expect(trend.points.some((p) => p.date.getTime() >= d("2024-06-01").getTime())).toBe(true);
-    try {
-      await pool().query(`UPDATE cheapest_skylines SET points = '{"keys": [], "cols": []}' WHERE benchmark_id = $1 AND month = '2024-06-01'`, [mmlu]);
-      await pool().query(`DELETE FROM trend_candidates WHERE benchmark_id = $1 AND observed_at >= '2024-06-01'`, [mmlu]);
-      await answersStored();
-      await pool().query(`DELETE FROM analytics_results`);
-      expect((await getCheapestAtCapability(q)).points.map((p) => p.date)).not.toContain("2024-06-01");
-      // the days before the window's first whole month come from the observations, the rest from the candidates
-      const fromCandidates = await getPriceTrend("mmlu", { score: 0 }, w);
-      expect(fromCandidates.points.every((p) => p.date.getTime() < d("2024-06-01").getTime())).toBe(true);
-    } finally {
-      // everything rebuilt
-      const client = await pool().connect();
-      try {
-        await refreshSkylines(client, emptyTouch(), new Date(), true);
-      } finally {
-        client.release();
-      }
-      await answersStored();
-      await pool().query(`DELETE FROM analytics_results`);
-    }
-    expect(await getCheapestAtCapability(q)).toEqual(before);
-    expect(await getPriceTrend("mmlu", { score: 0 }, w)).toEqual(trend);
   });
 
   it("give the same open-vs-proprietary months as the ledger, and compute live outside the precomputed months", async () => {
@@ -227,38 +193,6 @@ describe("stored answers", () => {
   });
 });
 
-describe("an answer being computed", () => {
-  it("is computed once for concurrent readers, returned before it is stored, then read from the table", async () => {
-    await refreshAnalytics(pool());
-    const version = await getAnalyticsVersion();
-    const kind = uniqueTag("once");
-    let calls = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const compute = async () => {
-      calls++;
-      await gate;
-      return { value: 42 };
-    };
-    const reads = [readThrough(version, kind, { a: 1 }, compute, plainCodec()), readThrough(version, kind, { a: 1 }, compute, plainCodec())];
-    // the second reader waits on the first one's computation
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(calls).toBe(1);
-    release();
-    expect(await Promise.all(reads)).toEqual([{ value: 42 }, { value: 42 }]);
-    await answersStored();
-    expect(await count(`SELECT 1 FROM analytics_results WHERE key LIKE $1 AND refresh_id = $2`, [`${kind}:%`, version.refreshId])).toBe(1);
-    // stored: a later reader does not compute
-    expect(await readThrough(version, kind, { a: 1 }, compute, plainCodec())).toEqual({ value: 42 });
-    expect(calls).toBe(1);
-    // a failed computation is not kept: the next reader computes again
-    const failing = readThrough(version, kind, { a: 2 }, async () => { throw new Error("boom"); }, plainCodec());
-    await expect(failing).rejects.toThrow("boom");
-    expect(await readThrough(version, kind, { a: 2 }, async () => ({ value: 7 }), plainCodec())).toEqual({ value: 7 });
-    await answersStored();
-  });
-});
-
 describe("precomputed analytics after a change to the ledger", () => {
   it("answer from the ledger until the refresh, then fold in exactly the changed model", async () => {
     await refreshAnalytics(pool());
@@ -344,133 +278,5 @@ describe("precomputed analytics after a change to the ledger", () => {
     // a deleted model leaves no point behind
     expect(await count(`SELECT 1 FROM cheapest_skylines WHERE points::text LIKE $1`, [`%"${tag}"%`])).toBe(0);
     await expectSkylineReadsMatchLedger();
-  });
-});
-
-/** The skylines and candidates as kept by the refreshes equal those rebuilt from scratch. */
-async function expectSkylinesAsRebuilt(): Promise<void> {
-  const read = async (c: { query: (sql: string) => Promise<{ rows: unknown[] }> }) => ({
-    cheapest: (await c.query(`SELECT benchmark_id, month, points FROM cheapest_skylines ORDER BY benchmark_id, month`)).rows,
-    candidates: (await c.query(`SELECT * FROM trend_candidates ORDER BY benchmark_id, mode, observed_at, model_id`)).rows,
-  });
-  const client = await pool().connect();
-  try {
-    const kept = await read(client);
-    await client.query("BEGIN");
-    try {
-      await refreshSkylines(client, emptyTouch(), new Date(), true);
-      const rebuilt = await read(client);
-      expect(kept.candidates.length).toBeGreaterThan(100);
-      expect(kept.cheapest).toEqual(rebuilt.cheapest);
-      expect(kept.candidates).toEqual(rebuilt.candidates);
-    } finally {
-      await client.query("ROLLBACK");
-    }
-  } finally {
-    client.release();
-  }
-}
-
-/** The reads served from the skylines equal the pure functions over the ledger (a pending mark makes them read it). */
-async function expectSkylineReadsMatchLedger(): Promise<void> {
-  const window = { from: d("2024-02-10"), to: d("2024-12-31") };
-  const cases = [["mmlu", 0, { input: 3, output: 1 }], ["gpqa-diamond", 60, { input: 1, output: 1 }], ["gpqa-diamond", 70, { input: 0, output: 1 }]] as const;
-  for (const [benchmark, score, mix] of cases) {
-    expect(await getPriceTrend(benchmark, { score }, window, { mix })).toEqual(await computePriceTrend(benchmark, { score }, window, { mix }));
-    const q = cheapestQuery.parse({ benchmark, threshold: String(score), mix: `${mix.input}:${mix.output}`, from: "2024-01-01", to: "2024-12-31" });
-    const fast = await getCheapestAtCapability(q);
-    const b = (await pool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = $1`, [benchmark])).rows[0]!.id;
-    await pool().query(`INSERT INTO analytics_dirty (kind, id) VALUES ('benchmark', $1)`, [b]);
-    try {
-      expect(fast).toEqual(await getCheapestAtCapability(q));
-    } finally {
-      await pool().query(`DELETE FROM analytics_dirty WHERE kind = 'benchmark' AND id = $1`, [b]);
-    }
-  }
-}
-
-/**
- * A model of this file's own, sold by one host (prices [from, to, input, output]), with MMLU scores;
- * removeModels deletes every model whose slug starts with a prefix, with its rows.
- */
-async function addModel(slug: string, releasedOn: string, prices: [string, string | null, number, number][], mmlu: number): Promise<number> {
-  const db = pool();
-  const src = (await db.query<{ id: number }>(`SELECT id FROM sources WHERE slug = 'curated'`)).rows[0]!.id;
-  const run = (await db.query<{ id: number }>(`INSERT INTO ingest_runs (source_id, status, trigger) VALUES ($1, 'succeeded', 'test') RETURNING id`, [src])).rows[0]!.id;
-  const model = (await db.query<{ id: number }>(
-    `INSERT INTO models (slug, name, lab_id, family, released_on, open_weights, license, reasoning, domain, source_url, source_id, run_id)
-     SELECT $1, $1, id, 'test', $2, true, 'mit', false, 'general', 'https://example.invalid', $3, $4 FROM labs WHERE slug = 'deepseek' RETURNING id`,
-    [slug, releasedOn, src, run],
-  )).rows[0]!.id;
-  const offering = (await db.query<{ id: number }>(
-    `INSERT INTO offerings (model_id, provider_id, source_id) SELECT $1, id, $2 FROM providers WHERE slug = 'together' RETURNING id`, [model, src],
-  )).rows[0]!.id;
-  for (const [from, to, input, output] of prices) {
-    await db.query(`INSERT INTO price_points (offering_id, valid_from, valid_to, input_usd, output_usd, source_id, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [offering, from, to, input, output, src, run]);
-  }
-  await db.query(
-    `INSERT INTO benchmark_results (model_id, benchmark_id, score, measured_on, source_id, run_id) SELECT $1, id, $2, $3, $4, $5 FROM benchmarks WHERE slug = 'mmlu'`,
-    [model, mmlu, releasedOn, src, run],
-  );
-  return model;
-}
-
-async function removeModels(prefix: string): Promise<void> {
-  const db = pool();
-  const ids = (await db.query<{ id: number }>(`SELECT id FROM models WHERE slug LIKE $1`, [`${prefix}%`])).rows.map((r) => r.id);
-  await db.query(`DELETE FROM price_points WHERE offering_id IN (SELECT id FROM offerings WHERE model_id = ANY($1::int[]))`, [ids]);
-  await db.query(`DELETE FROM offerings WHERE model_id = ANY($1::int[])`, [ids]);
-  await db.query(`DELETE FROM benchmark_results WHERE model_id = ANY($1::int[])`, [ids]);
-  await db.query(`DELETE FROM models WHERE id = ANY($1::int[])`, [ids]);
-  await refreshAnalytics(db);
-}
-
-describe("a model priced before its release", () => {
-  it("is on no frontier, in no series and no trend before its release day", async () => {
-    const tag = uniqueTag("early");
-    try {
-      // a preview price a month before the release
-      await addModel(tag, "2024-05-01", [["2024-04-01", null, 0.001, 0.002]], 95);
-      await refreshAnalytics(pool());
-      const before = await getFrontier("mmlu", d("2024-04-15"));
-      expect(before.available.some((e) => e.slug === tag)).toBe(false);
-      expect(before).toEqual(await computeFrontier("mmlu", d("2024-04-15")));
-      const after = await getFrontier("mmlu", d("2024-05-15"));
-      expect(after.available.find((e) => e.slug === tag)).toMatchObject({ capability: 95, onFrontier: true });
-      const w = { from: d("2024-04-01"), to: d("2024-06-30") };
-      const trend = await getPriceTrend("mmlu", { score: 90 }, w);
-      expect(trend).toEqual(await computePriceTrend("mmlu", { score: 90 }, w));
-      expect(trend.points.find((p) => p.model === tag)).toMatchObject({ date: d("2024-05-01"), kind: "release" });
-      await expectSkylineReadsMatchLedger();
-    } finally {
-      await removeModels(tag);
-    }
-  });
-});
-
-describe("models whose observations depend on the mix", () => {
-  it("a zero price part: read from its segments; a change that repeats the blended price under one mix: dropped under that mix", async () => {
-    await refreshAnalytics(pool());
-    const tag = uniqueTag("zero");
-    try {
-      // free output, then free input, then both charged: under 1:0 the middle price is zero (no
-      // observation) and the last repeats the first, so it is no observation either
-      const model = await addModel(tag, "2024-03-03", [["2024-03-03", "2024-06-01", 0.02, 0], ["2024-06-01", "2024-08-05", 0, 0.01], ["2024-08-05", null, 0.02, 0.01]], 99);
-      // a regular one whose price change repeats its blended price under 1:1 (0.04/0.02 → 0.03/0.03)
-      const other = await addModel(`${tag}-b`, "2024-03-03", [["2024-03-03", "2024-06-10", 0.04, 0.02], ["2024-06-10", null, 0.03, 0.03]], 98);
-      await refreshAnalytics(pool());
-      expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND NOT regular`, [model])).toBeGreaterThan(0);
-      expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND mode = 'reference' AND regular`, [other])).toBe(2);
-      // the third window opens inside August: that month is read from its observations
-      for (const window of [{ from: d("2024-01-01"), to: d("2024-12-31") }, { from: d("2024-06-01"), to: d("2024-12-31") }, { from: d("2024-08-02"), to: d("2024-12-31") }]) {
-        for (const mix of [{ input: 3, output: 1 }, { input: 1, output: 0 }, { input: 0, output: 1 }, { input: 1, output: 1 }]) {
-          const fast = await getPriceTrend("mmlu", { score: 95 }, window, { mix });
-          expect(fast, JSON.stringify({ mix, window })).toEqual(await computePriceTrend("mmlu", { score: 95 }, window, { mix }));
-          if (window.from.getUTCMonth() === 0) expect(fast.points.some((p) => p.model === tag), JSON.stringify(mix)).toBe(true);
-        }
-      }
-    } finally {
-      await removeModels(tag);
-    }
   });
 });
