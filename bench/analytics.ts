@@ -19,14 +19,14 @@ import { closeDb, getPool } from "../lib/db";
 import { useDatabaseUrl } from "../lib/env";
 import { applyMigrations } from "../lib/database/migrate";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
-import { capabilityOf, catalogueOf, forgetCopies, getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent, STANDARD_TREND_FROM } from "../lib/queries/analytics";
+import { capabilityOf, catalogueOf, getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent, STANDARD_TREND_FROM } from "../lib/queries/analytics";
 import { getCheapestAtCapability } from "../lib/queries/trends";
 import { getMovementsPage } from "../lib/queries/movements";
 import { movementKey } from "../lib/analytics/movements";
 import { cheapestQuery } from "../lib/schemas/trends";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "../lib/queries/analytics-live";
 import { refreshAnalytics, type RefreshResult } from "../lib/precompute/refresh-analytics";
-import { answersStored, getAnalyticsVersion } from "../lib/precompute/result-cache";
+import { answersStored, forgetHeld, getAnalyticsVersion } from "../lib/precompute/result-cache";
 
 const live = process.argv.includes("--live");
 const keep = process.argv.find((a) => a.startsWith("--keep="))?.slice("--keep=".length);
@@ -188,12 +188,12 @@ for (const scale of SCALES) {
   const refreshId = (await getAnalyticsVersion()).refreshId!;
   const mmluId = (await getPool().query<{ id: number }>(`SELECT id FROM benchmarks WHERE slug = 'mmlu'`)).rows[0]!.id;
   const copy = await timed(async () => {
-    forgetCopies();
+    forgetHeld();
     await Promise.all([catalogueOf(refreshId), capabilityOf(refreshId, mmluId)]);
   });
   let day = 0;
   const cold = await timed(async () => {
-    forgetCopies();
+    forgetHeld();
     await getFrontier("mmlu", d(`2025-07-${String(++day).padStart(2, "0")}`));
   });
   await answersStored();

@@ -141,6 +141,31 @@ export async function answersStored(): Promise<void> {
 }
 beforeCloseDb(answersStored);
 
+/**
+ * Derived data this process holds for one refresh (copies of tables a read joins in memory): loaded
+ * on first use, dropped when a later refresh is asked for. What they copy changes only with the
+ * ledger and the catalogue, and any change there marks a refresh pending (reads then compute from
+ * the ledger), so what is held for a finished refresh is never stale.
+ */
+let held: { refreshId: number; loads: Map<string, Promise<unknown>> } = { refreshId: -1, loads: new Map() };
+
+export function heldForRefresh<T>(refreshId: number, name: string, load: () => Promise<T>): Promise<T> {
+  if (held.refreshId !== refreshId) held = { refreshId, loads: new Map() };
+  const have = held.loads.get(name);
+  if (have) return have as Promise<T>;
+  const loading = load();
+  const loads = held.loads;
+  loads.set(name, loading);
+  // a failed load is not kept
+  loading.catch(() => loads.get(name) === loading && loads.delete(name));
+  return loading;
+}
+
+/** Drops what this process holds (the bench times a process's first read without it). */
+export function forgetHeld(): void {
+  held = { refreshId: -1, loads: new Map() };
+}
+
 /** Drops answers of earlier refreshes (they can never be served again). */
 export async function pruneAnswers(db: pg.Pool, refreshId: number): Promise<number> {
   const r = await db.query(`DELETE FROM analytics_results WHERE refresh_id < $1`, [refreshId]);

@@ -19,7 +19,7 @@ import { monthOf } from "../analytics/skylines";
 import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
 import { getCheapestAtCapability } from "./trends";
 import { getPool } from "../db";
-import { answersStored, getAnalyticsVersion, packRows, readThrough, reviveDate, unpackRows, type AnswerCodec, type PackedRows } from "../precompute/result-cache";
+import { answersStored, getAnalyticsVersion, heldForRefresh, packRows, readThrough, reviveDate, unpackRows, type AnswerCodec, type PackedRows } from "../precompute/result-cache";
 import { getBenchmarkOrThrow } from "./analytics-inputs";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 import { movementOfRow, type MovementRow } from "./movements";
@@ -91,28 +91,11 @@ interface CatalogueEntry {
 }
 
 /**
- * Copies of derived data this process keeps for one refresh: loaded on first use, dropped when a
- * later refresh is asked for. What they copy changes only with the ledger and the catalogue, and
- * any change there marks a refresh pending (reads then compute from the ledger), so the copy of a
- * finished refresh is never stale.
+ * Every model's facts a frontier lists, as of a refresh, held by this process (heldForRefresh: never
+ * stale, since any change to the models table marks a refresh pending).
  */
-let copies: { refreshId: number; loads: Map<string, Promise<unknown>> } = { refreshId: -1, loads: new Map() };
-
-function copyFor<T>(refreshId: number, name: string, load: () => Promise<T>): Promise<T> {
-  if (copies.refreshId !== refreshId) copies = { refreshId, loads: new Map() };
-  const held = copies.loads.get(name);
-  if (held) return held as Promise<T>;
-  const loading = load();
-  const loads = copies.loads;
-  loads.set(name, loading);
-  // a failed load is not kept
-  loading.catch(() => loads.get(name) === loading && loads.delete(name));
-  return loading;
-}
-
-/** Every model's facts a frontier lists, as of a refresh. */
 export function catalogueOf(refreshId: number): Promise<Map<number, CatalogueEntry>> {
-  return copyFor(refreshId, "catalogue", async () => {
+  return heldForRefresh(refreshId, "catalogue", async () => {
     const r = await getPool().query<[number, string, string, number, boolean, boolean, number]>({
       text: `SELECT id, slug, name, lab_id, open_weights, reasoning, (extract(epoch FROM released_on) * 1000)::float8 FROM models`,
       rowMode: "array",
@@ -123,7 +106,7 @@ export function catalogueOf(refreshId: number): Promise<Map<number, CatalogueEnt
 
 /** Each model's capability on a benchmark (its best score), or on the capability index (null), as of a refresh. */
 export function capabilityOf(refreshId: number, benchmarkId: number | null): Promise<Map<number, number>> {
-  return copyFor(refreshId, `capability:${benchmarkId ?? CAPABILITY_INDEX_VERSION}`, async () => {
+  return heldForRefresh(refreshId, `capability:${benchmarkId ?? CAPABILITY_INDEX_VERSION}`, async () => {
     const r = await getPool().query<[number, number]>({
       text: benchmarkId === null
         ? `SELECT model_id, value FROM model_index_values WHERE version = '${CAPABILITY_INDEX_VERSION}'`
@@ -134,10 +117,6 @@ export function capabilityOf(refreshId: number, benchmarkId: number | null): Pro
   });
 }
 
-/** Drops this process's copies (the bench times a process's first frontier with and without them). */
-export function forgetCopies(): void {
-  copies = { refreshId: -1, loads: new Map() };
-}
 
 const frontierCodec: AnswerCodec<Frontier> = {
   encode: (f) => ({ date: f.date, available: packRows(f.available, ["releasedOn"]), unscored: f.unscored }),
