@@ -1,18 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { runSource } from "../../ingest/run-source";
-import { uniqueTag, useTestDatabase } from "../testing/db";
+import { describe, expect, it } from "vitest";
+import { useCuratedAnalytics } from "../testing/analytics";
+import { countRows, uniqueTag, useTestDatabase } from "../testing/db";
 import { refreshAnalytics } from "./refresh-analytics";
 import { answersStored, getAnalyticsVersion, plainCodec, readThrough } from "./result-cache";
 
 const { pool } = useTestDatabase();
 
-beforeAll(async () => {
-  await runSource(pool(), "curated", "test");
-}, 120_000);
-
-async function count(sql: string, params: unknown[] = []): Promise<number> {
-  return (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0]!.n;
-}
+useCuratedAnalytics();
 
 describe("an answer being computed", () => {
   it("is computed once for concurrent readers, returned before it is stored, then read from the table", async () => {
@@ -34,7 +28,7 @@ describe("an answer being computed", () => {
     release();
     expect(await Promise.all(reads)).toEqual([{ value: 42 }, { value: 42 }]);
     await answersStored();
-    expect(await count(`SELECT 1 FROM analytics_results WHERE key LIKE $1 AND refresh_id = $2`, [`${kind}:%`, version.refreshId])).toBe(1);
+    expect(await countRows(`SELECT 1 FROM analytics_results WHERE key LIKE $1 AND refresh_id = $2`, [`${kind}:%`, version.refreshId])).toBe(1);
     // stored: a later reader does not compute
     expect(await readThrough(version, kind, { a: 1 }, compute, plainCodec())).toEqual({ value: 42 });
     expect(calls).toBe(1);

@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { runSource } from "../../ingest/run-source";
+import { describe, expect, it } from "vitest";
 import { refreshAnalytics } from "../precompute/refresh-analytics";
 import { answersStored } from "../precompute/result-cache";
-import { expectSkylineReadsMatchLedger, expectSkylinesAsRebuilt } from "../testing/analytics";
-import { uniqueTag, useTestDatabase } from "../testing/db";
+import { expectSkylineReadsMatchLedger, expectSkylinesAsRebuilt, useCuratedAnalytics } from "../testing/analytics";
+import { countRows, uniqueTag, useTestDatabase } from "../testing/db";
 import { getFrontier, getMovements, getOpenGap, getPriceTrend, isPrecomputeCurrent } from "./analytics";
 import { computeFrontier, computeMovements, computeOpenGap, computePriceTrend } from "./analytics-live";
 import { getCheapestAtCapability } from "./trends";
@@ -12,26 +11,19 @@ import { CAPABILITY_LEVELS, cheapestQuery } from "../schemas/trends";
 const { pool } = useTestDatabase();
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
-beforeAll(async () => {
-  await runSource(pool(), "curated", "test");
-  await refreshAnalytics(pool());
-}, 120_000);
-
-async function count(sql: string, params: unknown[] = []): Promise<number> {
-  return (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0]!.n;
-}
+useCuratedAnalytics();
 
 describe("precomputed analytics on the curated dataset", () => {
   it("are current after a refresh, with segments, best scores, events and gap months", async () => {
     await refreshAnalytics(pool());
     expect(await isPrecomputeCurrent()).toBe(true);
-    expect(await count(`SELECT 1 FROM model_price_segments WHERE mode = 'reference'`)).toBeGreaterThan(400);
-    expect(await count(`SELECT 1 FROM model_best_scores`)).toBeGreaterThan(500);
-    expect(await count(`SELECT 1 FROM analytics_events WHERE kind = 'price-change'`)).toBeGreaterThan(50);
-    expect(await count(`SELECT 1 FROM analytics_events WHERE kind = 'new-leader'`)).toBeGreaterThan(14);
+    expect(await countRows(`SELECT 1 FROM model_price_segments WHERE mode = 'reference'`)).toBeGreaterThan(400);
+    expect(await countRows(`SELECT 1 FROM model_best_scores`)).toBeGreaterThan(500);
+    expect(await countRows(`SELECT 1 FROM analytics_events WHERE kind = 'price-change'`)).toBeGreaterThan(50);
+    expect(await countRows(`SELECT 1 FROM analytics_events WHERE kind = 'new-leader'`)).toBeGreaterThan(14);
     // every benchmark with results, every month from 2019-01 to the current one
     const months = (new Date().getUTCFullYear() - 2019) * 12 + new Date().getUTCMonth() + 1;
-    expect(await count(`SELECT 1 FROM open_gap_months`)).toBe(months * (await count(`SELECT DISTINCT benchmark_id FROM benchmark_results`)));
+    expect(await countRows(`SELECT 1 FROM open_gap_months`)).toBe(months * (await countRows(`SELECT DISTINCT benchmark_id FROM benchmark_results`)));
     // a second refresh finds nothing to do
     const again = await refreshAnalytics(pool());
     expect(again).toMatchObject({ refreshId: null, models: 0, benchmarks: 0 });
@@ -85,9 +77,9 @@ describe("precomputed analytics on the curated dataset", () => {
     expect(t.fit).not.toBeNull();
     // the candidates hold fewer rows than the observations (a few a month here: little is ruled out;
     // at 100× a fraction, bench/RESULTS.md), and a window reads fewer still
-    const observations = await count(`SELECT 1 FROM model_price_observations o JOIN model_best_scores bs ON bs.model_id = o.model_id JOIN benchmarks b ON b.id = bs.benchmark_id WHERE b.slug = 'mmlu' AND o.mode = 'reference'`);
-    const candidates = await count(`SELECT 1 FROM trend_candidates t JOIN benchmarks b ON b.id = t.benchmark_id WHERE b.slug = 'mmlu' AND t.mode = 'reference'`);
-    const read = await count(`SELECT 1 FROM trend_candidates t JOIN benchmarks b ON b.id = t.benchmark_id WHERE b.slug = 'mmlu' AND t.mode = 'reference' AND t.observed_at >= '2024-01-01' AND (t.dominated_at IS NULL OR t.dominated_at < '2024-01-01')`);
+    const observations = await countRows(`SELECT 1 FROM model_price_observations o JOIN model_best_scores bs ON bs.model_id = o.model_id JOIN benchmarks b ON b.id = bs.benchmark_id WHERE b.slug = 'mmlu' AND o.mode = 'reference'`);
+    const candidates = await countRows(`SELECT 1 FROM trend_candidates t JOIN benchmarks b ON b.id = t.benchmark_id WHERE b.slug = 'mmlu' AND t.mode = 'reference'`);
+    const read = await countRows(`SELECT 1 FROM trend_candidates t JOIN benchmarks b ON b.id = t.benchmark_id WHERE b.slug = 'mmlu' AND t.mode = 'reference' AND t.observed_at >= '2024-01-01' AND (t.dominated_at IS NULL OR t.dominated_at < '2024-01-01')`);
     expect(candidates).toBeGreaterThan(10);
     expect(candidates).toBeLessThan(observations);
     expect(read).toBeLessThan(candidates);
@@ -171,7 +163,7 @@ describe("stored answers", () => {
     const refresh = await refreshAnalytics(pool());
     expect(refresh.models).toBe(1);
     expect(await getFrontier("gpqa-diamond", date, { mode: "median" })).toEqual(first);
-    expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id < $1`, [refresh.refreshId])).toBe(0);
+    expect(await countRows(`SELECT 1 FROM analytics_results WHERE refresh_id < $1`, [refresh.refreshId])).toBe(0);
     // every kind of answer reads back equal to what was computed (stored column-wise, Dates revived)
     const all = { from: d("2019-01-01"), to: d("2027-01-01") };
     const windows = { from: d("2022-11-01"), to: d("2026-11-01") };
@@ -189,7 +181,7 @@ describe("stored answers", () => {
     }
     expect(await getMovements(all)).toEqual(await computeMovements(all));
     // the standard reads were computed right after the refresh
-    expect(await count(`SELECT 1 FROM analytics_results WHERE refresh_id = $1 AND key LIKE 'price-trend:%'`, [refresh.refreshId])).toBeGreaterThanOrEqual(4);
+    expect(await countRows(`SELECT 1 FROM analytics_results WHERE refresh_id = $1 AND key LIKE 'price-trend:%'`, [refresh.refreshId])).toBeGreaterThanOrEqual(4);
   });
 });
 
@@ -271,12 +263,12 @@ describe("precomputed analytics after a change to the ledger", () => {
       await db.query(`DELETE FROM models WHERE id = $1`, [model]);
       await refreshAnalytics(db);
     }
-    expect(await count(`SELECT 1 FROM analytics_events e JOIN models m ON m.id = e.model_id WHERE m.slug = $1`, [tag])).toBe(0);
+    expect(await countRows(`SELECT 1 FROM analytics_events e JOIN models m ON m.id = e.model_id WHERE m.slug = $1`, [tag])).toBe(0);
     expect((await getFrontier("mmlu", d("2024-05-15"))).available.some((e) => e.slug === tag)).toBe(false);
     // the crossing its model held goes back to the one before
     expect(await getMovements(everything)).toEqual(before);
     // a deleted model leaves no point behind
-    expect(await count(`SELECT 1 FROM cheapest_skylines WHERE points::text LIKE $1`, [`%"${tag}"%`])).toBe(0);
+    expect(await countRows(`SELECT 1 FROM cheapest_skylines WHERE points::text LIKE $1`, [`%"${tag}"%`])).toBe(0);
     await expectSkylineReadsMatchLedger();
   });
 });

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { runSource } from "../../ingest/run-source";
+import { describe, expect, it } from "vitest";
 import { movementKey, type Movement, type MovementKey } from "../analytics/movements";
 import { refreshAnalytics } from "../precompute/refresh-analytics";
+import { useCuratedAnalytics } from "../testing/analytics";
 import { useTestDatabase } from "../testing/db";
 import { getMovements, isPrecomputeCurrent } from "./analytics";
 import { computeMovements } from "./analytics-live";
@@ -10,10 +10,7 @@ import { decodeMovementCursor, encodeMovementCursor, getMovementsPage, type Move
 const { pool } = useTestDatabase();
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
-beforeAll(async () => {
-  await runSource(pool(), "curated", "test");
-  await refreshAnalytics(pool());
-}, 120_000);
+useCuratedAnalytics();
 
 /** Every page of a window, following the cursors as an API client would (through their text form). */
 async function allPages(window: { from: Date; to: Date }, o: Omit<MovementsPageOptions, "after">): Promise<{ items: Movement[]; pages: number }> {

@@ -1,10 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { runSource } from "../../ingest/run-source";
+import { describe, expect, it } from "vitest";
 import { refreshAnalytics } from "../precompute/refresh-analytics";
 import { answersStored } from "../precompute/result-cache";
 import { emptyTouch, refreshSkylines } from "../precompute/skylines";
-import { addModel, expectSkylineReadsMatchLedger, removeModels } from "../testing/analytics";
-import { uniqueTag, useTestDatabase } from "../testing/db";
+import { addModel, expectSkylineReadsMatchLedger, removeModels, useCuratedAnalytics } from "../testing/analytics";
+import { countRows, uniqueTag, useTestDatabase } from "../testing/db";
 import { getFrontier, getPriceTrend } from "./analytics";
 import { computeFrontier, computePriceTrend } from "./analytics-live";
 import { getCheapestAtCapability } from "./trends";
@@ -13,14 +12,7 @@ import { cheapestQuery } from "../schemas/trends";
 const { pool } = useTestDatabase();
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
-beforeAll(async () => {
-  await runSource(pool(), "curated", "test");
-  await refreshAnalytics(pool());
-}, 120_000);
-
-async function count(sql: string, params: unknown[] = []): Promise<number> {
-  return (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0]!.n;
-}
+useCuratedAnalytics();
 
 describe("the skylines", () => {
   it("read the skylines and the candidates: emptied, they show in the answers", async () => {
@@ -92,8 +84,8 @@ describe("models whose observations depend on the mix", () => {
       // a regular one whose price change repeats its blended price under 1:1 (0.04/0.02 → 0.03/0.03)
       const other = await addModel(`${tag}-b`, "2024-03-03", [["2024-03-03", "2024-06-10", 0.04, 0.02], ["2024-06-10", null, 0.03, 0.03]], 98);
       await refreshAnalytics(pool());
-      expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND NOT regular`, [model])).toBeGreaterThan(0);
-      expect(await count(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND mode = 'reference' AND regular`, [other])).toBe(2);
+      expect(await countRows(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND NOT regular`, [model])).toBeGreaterThan(0);
+      expect(await countRows(`SELECT 1 FROM model_price_observations WHERE model_id = $1 AND mode = 'reference' AND regular`, [other])).toBe(2);
       // the third window opens inside August: that month is read from its observations
       for (const window of [{ from: d("2024-01-01"), to: d("2024-12-31") }, { from: d("2024-06-01"), to: d("2024-12-31") }, { from: d("2024-08-02"), to: d("2024-12-31") }]) {
         for (const mix of [{ input: 3, output: 1 }, { input: 1, output: 0 }, { input: 0, output: 1 }, { input: 1, output: 1 }]) {

@@ -3,7 +3,8 @@
  * skylines (lib/precompute/skylines.ts) kept by refreshes equal a rebuild, and that the reads they
  * serve equal the pure functions over the ledger. The curated dataset must be loaded.
  */
-import { expect } from "vitest";
+import { beforeAll, expect } from "vitest";
+import { runSource } from "../../ingest/run-source";
 import { getPool } from "../db";
 import { refreshAnalytics } from "../precompute/refresh-analytics";
 import { emptyTouch, refreshSkylines } from "../precompute/skylines";
@@ -13,6 +14,14 @@ import { getCheapestAtCapability } from "../queries/trends";
 import { cheapestQuery } from "../schemas/trends";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** Before a file's tests: the curated dataset loaded and the precomputed tables refreshed. */
+export function useCuratedAnalytics(): void {
+  beforeAll(async () => {
+    await runSource(getPool(), "curated", "test");
+    await refreshAnalytics(getPool());
+  }, 120_000);
+}
 
 /** The skylines and candidates as kept by the refreshes equal those rebuilt from scratch. */
 export async function expectSkylinesAsRebuilt(): Promise<void> {

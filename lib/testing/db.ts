@@ -18,3 +18,8 @@ export function useTestDatabase() {
 export function uniqueTag(prefix = "t"): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/** How many rows a query returns, for the DB tests' checks. */
+export async function countRows(sql: string, params: unknown[] = []): Promise<number> {
+  return (await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) x`, params)).rows[0]!.n;
+}
